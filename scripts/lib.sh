@@ -1,0 +1,265 @@
+# Functions behind ./flightdeck. Sourced, not run; expects ROOT, STATE_DIR,
+# TOOLS_DIR, STAMP_DIR, SECRETS_DIR, NODE_VERSION, YARN_VERSION and PORT.
+
+SECONDS_AT_START=$SECONDS
+
+log() { printf '%s\n' "$*"; }
+step() { printf '\n==> %s  [%ss]\n' "$*" "$((SECONDS - SECONDS_AT_START))"; }
+fail() {
+  printf '\nflightdeck: error: %s\n' "$*" >&2
+  exit 1
+}
+
+# --- toolchain ---------------------------------------------------------------
+
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+node_package_name() {
+  local os arch
+  case "$(uname -s)" in
+    Linux) os=linux ;;
+    Darwin) os=darwin ;;
+    *) fail "unsupported OS $(uname -s); install Node 22 or 24 yourself" ;;
+  esac
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) fail "unsupported CPU $(uname -m); install Node 22 or 24 yourself" ;;
+  esac
+  echo "node-$os-$arch"
+}
+
+# Node 22/24 and Yarn 4 come from the npm registry into .flightdeck/tools when
+# the machine's own Node is older; native addons then build against the
+# headers of that same Node (npm_config_nodedir), or they crash at load.
+ensure_toolchain() {
+  local want=() system_major=0 node_pkg
+  node_pkg="$(node_package_name)"
+  if command -v node >/dev/null 2>&1; then system_major="$(node_major node)"; fi
+  local use_system_node=0
+  if [[ "$system_major" -ge 22 && "$system_major" -le 24 ]]; then use_system_node=1; fi
+
+  if [[ $use_system_node == 0 ]]; then
+    local provisioned="$TOOLS_DIR/node_modules/$node_pkg/bin/node"
+    if [[ ! -x "$provisioned" || "$("$provisioned" --version 2>/dev/null)" != "v$NODE_VERSION" ]]; then
+      want+=("$node_pkg@$NODE_VERSION")
+    fi
+  fi
+  if [[ ! -f "$TOOLS_DIR/node_modules/@yarnpkg/cli-dist/package.json" ]] ||
+    ! grep -q "\"version\": \"$YARN_VERSION\"" "$TOOLS_DIR/node_modules/@yarnpkg/cli-dist/package.json"; then
+    want+=("@yarnpkg/cli-dist@$YARN_VERSION")
+  fi
+
+  if [[ ${#want[@]} -gt 0 ]]; then
+    command -v npm >/dev/null 2>&1 || fail "npm is needed once to provision ${want[*]} (install Node >= 20 with npm)"
+    step "Provisioning ${want[*]} from the npm registry into .flightdeck/tools"
+    mkdir -p "$TOOLS_DIR"
+    # Keep what is already there: npm prunes packages missing from package.json.
+    [[ -f "$TOOLS_DIR/package.json" ]] || echo '{ "private": true }' >"$TOOLS_DIR/package.json"
+    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "${want[@]}" ||
+      fail "could not install ${want[*]} from the npm registry"
+  fi
+
+  if [[ $use_system_node == 0 ]]; then
+    export PATH="$TOOLS_DIR/node_modules/$node_pkg/bin:$PATH"
+    export npm_config_nodedir="$TOOLS_DIR/node_modules/$node_pkg"
+  fi
+  export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
+  export YARN_ENABLE_TELEMETRY=0
+}
+
+# --- dependencies and build --------------------------------------------------
+
+dependency_fingerprint() {
+  {
+    node --version
+    cat package.json yarn.lock .yarnrc.yml packages/*/package.json plugins/*/package.json 2>/dev/null
+  } | sha1sum | cut -d' ' -f1
+}
+
+ensure_dependencies() {
+  ensure_toolchain
+  mkdir -p "$STAMP_DIR"
+  local fingerprint
+  fingerprint="$(dependency_fingerprint)"
+  if [[ -d node_modules && "$(cat "$STAMP_DIR/install" 2>/dev/null)" == "$fingerprint" ]]; then
+    return
+  fi
+  step "Installing dependencies with Yarn $YARN_VERSION (a cold install takes a few minutes)"
+  local args=()
+  if [[ -n "${CI:-}" ]]; then args+=(--immutable); fi
+  yarn install "${args[@]}" || fail "yarn install failed (see the output above)"
+  dependency_fingerprint >"$STAMP_DIR/install"
+}
+
+# The frontend is rebuilt only when one of its inputs is newer than the build.
+app_inputs_changed() {
+  local stamp="$STAMP_DIR/app-build"
+  [[ -f packages/app/dist/index.html && -f "$stamp" ]] || return 0
+  [[ "$(cat "$stamp")" == "$(dependency_fingerprint)" ]] || return 0
+  local newer
+  newer="$(find packages/app plugins app-config.yaml -newer packages/app/dist/index.html \
+    -type f -not -path '*/node_modules/*' -not -path '*/dist/*' -not -path '*/dist-types/*' \
+    -not -path '*-backend*' -print -quit 2>/dev/null)"
+  [[ -n "$newer" ]]
+}
+
+ensure_app_build() {
+  if ! app_inputs_changed; then
+    log "Frontend build is up to date."
+    return
+  fi
+  step "Building the frontend (about a minute)"
+  yarn workspace app build || fail "the frontend build failed (see the output above)"
+  dependency_fingerprint >"$STAMP_DIR/app-build"
+}
+
+# --- configuration and data --------------------------------------------------
+
+config_args() {
+  local args=(--config "$ROOT/app-config.yaml")
+  if [[ -n "${POSTGRES_HOST:-}" ]]; then args+=(--config "$ROOT/app-config.postgres.yaml"); fi
+  local extra
+  for extra in ${FLIGHTDECK_EXTRA_CONFIG:-}; do args+=(--config "$extra"); done
+  printf '%s\n' "${args[@]}"
+}
+
+ensure_ingest_token() {
+  if [[ -n "${FLIGHTDECK_INGEST_TOKEN:-}" ]]; then return; fi
+  local file="$SECRETS_DIR/ingest-token"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$SECRETS_DIR"
+    chmod 700 "$SECRETS_DIR"
+    (
+      umask 077
+      node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' >"$file"
+    )
+    log "Generated an ingest token in .flightdeck/secrets/ingest-token (mode 0600)."
+  fi
+  FLIGHTDECK_INGEST_TOKEN="$(cat "$file")"
+  export FLIGHTDECK_INGEST_TOKEN
+}
+
+cmd_seed() {
+  ensure_toolchain
+  mkdir -p "$FLIGHTDECK_DATA_DIR/sqlite" "$FLIGHTDECK_DATA_DIR/techdocs" "$FLIGHTDECK_DATA_DIR/scaffolder"
+  ensure_ingest_token
+  log "Data folder: $FLIGHTDECK_DATA_DIR"
+  if [[ -n "${POSTGRES_HOST:-}" ]]; then
+    log "Database: PostgreSQL at $POSTGRES_HOST:${POSTGRES_PORT:-5432}"
+  else
+    log "Database: SQLite in $FLIGHTDECK_DATA_DIR/sqlite"
+  fi
+  log "Demo organisation: catalog/ (loaded into the catalog when the backend starts)"
+}
+
+cmd_reset() {
+  ensure_toolchain
+  step "Wiping local data in $FLIGHTDECK_DATA_DIR"
+  rm -rf "$FLIGHTDECK_DATA_DIR"
+  if [[ -n "${POSTGRES_HOST:-}" ]]; then
+    ensure_dependencies
+    node "$ROOT/scripts/reset-postgres.mjs" || fail "could not drop the PostgreSQL databases"
+  fi
+  cmd_seed
+}
+
+warn_missing_mkdocs() {
+  if ! command -v mkdocs >/dev/null 2>&1; then
+    log "note: mkdocs is not installed, so TechDocs pages cannot be built."
+    log "      On Debian/Ubuntu: sudo apt-get install -y mkdocs mkdocs-material python3-pymdownx"
+  fi
+}
+
+# --- serving -----------------------------------------------------------------
+
+wait_until_ready() {
+  local url="$1" started=$SECONDS
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null "$url/.backstage/health/v1/readiness" 2>/dev/null; then
+      log ""
+      log "Flightdeck is ready at $url (backend ready after $((SECONDS - started))s)"
+      log "External systems authenticate with the ingest token, for example:"
+      log "  curl -H \"Authorization: Bearer \$(cat .flightdeck/secrets/ingest-token)\" $url/api/catalog/entities"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "flightdeck: the backend did not become ready within 5 minutes" >&2
+  return 1
+}
+
+# TechDocs sites are built on first view; building Flightdeck's own docs right
+# away lets the search collator index them on its first run.
+build_portal_docs() {
+  local url="$1"
+  command -v mkdocs >/dev/null 2>&1 || return 0
+  # The catalog may not have ingested the entity yet when the backend is ready.
+  for _ in $(seq 1 30); do
+    if curl -fsS -o /dev/null --max-time 300 \
+      -H "Authorization: Bearer $FLIGHTDECK_INGEST_TOKEN" \
+      "$url/api/techdocs/sync/default/component/flightdeck" 2>/dev/null; then
+      return 0
+    fi
+    sleep 2
+  done
+  log "note: building Flightdeck's docs failed; they are built on first view instead"
+}
+
+after_ready() {
+  local url="$1"
+  wait_until_ready "$url" && build_portal_docs "$url"
+}
+
+# Runs the backend from its TypeScript sources through Backstage's own Node
+# transform, as `backstage-cli package start` does, minus the file watcher.
+run_backend() {
+  local configs=() transform
+  mapfile -t configs < <(config_args)
+  transform="$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')"
+  (
+    cd packages/backend
+    export NODE_ENV="${NODE_ENV:-development}" ESBK_TSCONFIG_PATH="$ROOT/tsconfig.json"
+    exec node --enable-source-maps --require "$transform" src/index "${configs[@]}"
+  )
+}
+
+serve_backend() {
+  local url="http://localhost:$PORT"
+  step "Starting the backend on $url"
+  after_ready "$url" &
+  READY_WAITER=$!
+  trap 'kill "$READY_WAITER" 2>/dev/null || true' EXIT
+  run_backend
+}
+
+cmd_start() {
+  ensure_dependencies
+  ensure_app_build
+  cmd_seed
+  warn_missing_mkdocs
+  serve_backend
+}
+
+cmd_serve() {
+  ensure_toolchain
+  cmd_seed
+  serve_backend
+}
+
+cmd_dev() {
+  ensure_dependencies
+  cmd_seed
+  local configs=()
+  mapfile -t configs < <(config_args)
+  step "Starting frontend on http://localhost:3000 and backend on :$PORT with hot reload"
+  yarn backstage-cli repo start "${configs[@]}" --config "$ROOT/app-config.dev.yaml"
+}
+
+# --- tests -------------------------------------------------------------------
+
+cmd_test() {
+  # shellcheck source=scripts/test.sh
+  source "$ROOT/scripts/test.sh"
+  run_test_suite "$@"
+}

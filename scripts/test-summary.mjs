@@ -1,0 +1,91 @@
+// Prints the summary of ./flightdeck test and exits non-zero when anything
+// failed. Test counts come from Jest's and Playwright's JSON reports; steps
+// without tests of their own (type check, lint, build) count as one check.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [resultsDir, playwrightReport, totalSeconds] = process.argv.slice(2);
+
+const readJson = file => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
+const jest = readJson(path.join(resultsDir, 'jest.json'));
+const playwright = readJson(playwrightReport);
+
+const countsByStep = {
+  'Unit and backend tests': jest && {
+    passed: jest.numPassedTests,
+    failed: jest.numFailedTests + jest.numRuntimeErrorTestSuites,
+    skipped: jest.numPendingTests + jest.numTodoTests,
+  },
+  'Smoke and end-to-end tests': playwright && {
+    passed: playwright.stats.expected + playwright.stats.flaky,
+    failed: playwright.stats.unexpected,
+    skipped: playwright.stats.skipped,
+  },
+};
+
+const steps = fs
+  .readFileSync(path.join(resultsDir, 'steps.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .filter(Boolean)
+  .map(line => {
+    const [name, status, seconds] = line.split('\t');
+    return { name, status, seconds: Number(seconds) };
+  });
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+const rows = steps.map(({ name, status, seconds }) => {
+  let counts = countsByStep[name];
+  // A runner that failed without a report (a crash) still counts as a failure.
+  if (!counts || (status === 'failed' && counts.failed === 0)) {
+    counts = {
+      passed: status === 'passed' ? 1 : 0,
+      failed: status === 'failed' ? 1 : 0,
+      skipped: 0,
+      check: true,
+    };
+  }
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  const what = counts.check
+    ? 'check'
+    : `${counts.passed} passed, ${counts.failed} failed${
+        counts.skipped ? `, ${counts.skipped} skipped` : ''
+      }`;
+  return `  ${status === 'passed' ? 'ok  ' : 'FAIL'}  ${name.padEnd(
+    28,
+  )} ${what.padEnd(34)} ${seconds}s`;
+});
+
+const engines = (process.env.FLIGHTDECK_TEST_DATABASES ?? 'SQLITE_3')
+  .split(',')
+  .map(id =>
+    id === 'SQLITE_3'
+      ? 'SQLite 3'
+      : id.replace(/^POSTGRES_(\d+)$/, 'PostgreSQL $1'),
+  )
+  .join(', ');
+
+const minutes = Math.floor(Number(totalSeconds) / 60);
+console.log('\n==> Summary');
+console.log(rows.join('\n'));
+console.log(`  Database engines: ${engines}`);
+console.log(
+  `  Screenshots: e2e/screenshots/   Total time: ${minutes}m ${
+    Number(totalSeconds) % 60
+  }s`,
+);
+console.log(
+  `\nflightdeck: ${total.passed} passed, ${total.failed} failed${
+    total.skipped ? `, ${total.skipped} skipped` : ''
+  }`,
+);
+process.exit(total.failed > 0 ? 1 : 0);

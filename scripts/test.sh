@@ -1,0 +1,72 @@
+# The test suite behind `./flightdeck test`. Sourced by scripts/lib.sh.
+
+TEST_RESULTS="$STATE_DIR/test-results"
+STEPS_FILE="$TEST_RESULTS/steps.tsv"
+
+# Runs one step, records its outcome and time, and goes on whatever happened.
+run_step() {
+  local name="$1" started=$SECONDS status=passed
+  shift
+  step "$name"
+  if ! "$@"; then status=failed; fi
+  printf '%s\t%s\t%s\n' "$name" "$status" "$((SECONDS - started))" >>"$STEPS_FILE"
+}
+
+# Backend tests run on SQLite always, and on PostgreSQL when one answers.
+detect_test_databases() {
+  local url="${FLIGHTDECK_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}" major
+  export FLIGHTDECK_TEST_DATABASES=SQLITE_3
+  if major="$(node "$ROOT/scripts/postgres-major.mjs" "$url" 2>/dev/null)"; then
+    export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=$url"
+    FLIGHTDECK_TEST_DATABASES="SQLITE_3,POSTGRES_${major}"
+    log "Database engines for backend tests: SQLite 3 and PostgreSQL $major (${url%%@*}@...${url##*@})"
+  else
+    log "Database engines for backend tests: SQLite 3 only (no PostgreSQL at ${url##*@})"
+  fi
+}
+
+chromium_path() { echo "${CHROMIUM_PATH:-/usr/bin/chromium}"; }
+
+# Debian's Chromium; Playwright's browser downloads cannot work here.
+ensure_chromium() {
+  [[ -x "$(chromium_path)" ]] && return 0
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    step "Installing Chromium from Debian's packages"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null ||
+      { log "could not install chromium with apt-get" >&2; return 1; }
+    return 0
+  fi
+  log "Chromium is missing: install it (sudo apt-get install chromium) or set CHROMIUM_PATH" >&2
+  return 1
+}
+
+build_for_e2e() { (ensure_app_build); }
+
+e2e_tests() {
+  ensure_chromium || return 1
+  CHROMIUM_PATH="$(chromium_path)" yarn playwright test
+}
+
+unit_tests() {
+  yarn backstage-cli repo test --ci --watchAll=false --json \
+    --outputFile="$TEST_RESULTS/jest.json"
+}
+
+run_test_suite() {
+  local started=$SECONDS
+  rm -rf "$TEST_RESULTS" "$ROOT/e2e/screenshots"
+  mkdir -p "$TEST_RESULTS" "$ROOT/e2e/screenshots"
+  : >"$STEPS_FILE"
+
+  ensure_dependencies
+  warn_missing_mkdocs
+  detect_test_databases
+
+  run_step "Type check" yarn tsc
+  run_step "Lint" yarn backstage-cli repo lint
+  run_step "Unit and backend tests" unit_tests
+  run_step "Frontend build" build_for_e2e
+  run_step "Smoke and end-to-end tests" e2e_tests
+
+  node "$ROOT/scripts/test-summary.mjs" "$TEST_RESULTS" "$TEST_RESULTS/e2e/playwright.json" "$((SECONDS - started))"
+}
