@@ -66,6 +66,20 @@ test.describe('the portal, signed in as guest', () => {
     await screenshot(page, '03-service-page');
   });
 
+  test('lets the guest act only on what their team owns', async ({ page }) => {
+    // Refreshing an entity is an owner's action in Flightdeck's policy.
+    const refresh = page.getByRole('button', { name: 'Refresh' });
+    await signInAsGuest(page, '/catalog/default/component/booking-service');
+    await expect(page.getByText('Holds seats and rooms').first()).toBeVisible();
+    await expect(refresh).toBeVisible();
+
+    await page.goto('/catalog/default/component/payments-api');
+    await expect(page.getByText('Authorises, captures').first()).toBeVisible();
+    // The button appears only after the permission check answers.
+    await page.waitForLoadState('networkidle');
+    await expect(refresh).toHaveCount(0);
+  });
+
   test('finds services through search', async ({ page }) => {
     await signInAsGuest(page, '/search?query=payments');
     // The catalog is indexed shortly after start; reload until it is.
