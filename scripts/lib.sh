@@ -119,8 +119,6 @@ ensure_app_build() {
 config_args() {
   local args=(--config "$ROOT/app-config.yaml")
   if [[ -n "${POSTGRES_HOST:-}" ]]; then args+=(--config "$ROOT/app-config.postgres.yaml"); fi
-  local extra
-  for extra in ${FLIGHTDECK_EXTRA_CONFIG:-}; do args+=(--config "$extra"); done
   printf '%s\n' "${args[@]}"
 }
 
