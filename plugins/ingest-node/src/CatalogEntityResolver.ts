@@ -1,0 +1,91 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { UnprocessableEntityError } from './errors';
+
+/**
+ * Maps what an external system says about a service (an entity ref, a bare
+ * service name, or a repository slug annotation) to a catalog entity.
+ * Answers are cached briefly so that batches do not ask the catalog once per
+ * event; unknown services are rejected with 422 naming them.
+ *
+ * @public
+ */
+export class CatalogEntityResolver {
+  private readonly cache = new Map<
+    string,
+    { entity: Entity | undefined; expires: number }
+  >();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly options: { ttlMs?: number; now?: () => number } = {},
+  ) {}
+
+  /** Resolves `component:default/payments-api`, or `payments-api` as a component. */
+  async byRef(ref: string): Promise<Entity> {
+    let normalised: string;
+    try {
+      normalised = stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch {
+      throw new UnprocessableEntityError(`'${ref}' is not a valid entity ref`);
+    }
+    const entity = await this.cached(`ref:${normalised}`, async credentials =>
+      this.catalog.getEntityByRef(normalised, { credentials }),
+    );
+    if (!entity) {
+      throw new UnprocessableEntityError(
+        `No entity '${normalised}' in the catalog`,
+      );
+    }
+    return entity;
+  }
+
+  /** Resolves the entity whose `annotation` equals `value`, e.g. a GitHub slug. */
+  async byAnnotation(annotation: string, value: string): Promise<Entity> {
+    const entity = await this.cached(
+      `annotation:${annotation}=${value.toLowerCase()}`,
+      async credentials => {
+        const { items } = await this.catalog.getEntities(
+          { filter: { [`metadata.annotations.${annotation}`]: value } },
+          { credentials },
+        );
+        return items[0];
+      },
+    );
+    if (!entity) {
+      throw new UnprocessableEntityError(
+        `No entity in the catalog has the annotation ${annotation}: ${value}`,
+      );
+    }
+    return entity;
+  }
+
+  private async cached(
+    key: string,
+    load: (
+      credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
+    ) => Promise<Entity | undefined>,
+  ): Promise<Entity | undefined> {
+    const now = this.options.now?.() ?? Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > now) {
+      return hit.entity;
+    }
+    const entity = await load(await this.auth.getOwnServiceCredentials());
+    // Misses expire sooner: a service may be registered any moment.
+    const ttl = this.options.ttlMs ?? 60_000;
+    this.cache.set(key, { entity, expires: now + (entity ? ttl : ttl / 6) });
+    return entity;
+  }
+}
