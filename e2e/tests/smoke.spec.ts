@@ -45,3 +45,53 @@ test.describe('the backend', () => {
     expect(await response.text()).toContain('<title>Flightdeck</title>');
   });
 });
+
+test.describe('deployment ingestion', () => {
+  test('records an event sent with the ingest token and serves it back', async ({
+    request,
+  }) => {
+    const auth = { Authorization: `Bearer ${token}` };
+    const key = `e2e-${Date.now()}`;
+    const event = {
+      service: 'booking-service',
+      environment: 'staging',
+      version: '3.2.0',
+      status: 'succeeded',
+      strategy: 'blue-green',
+      startedAt: new Date(Date.now() - 120_000).toISOString(),
+      finishedAt: new Date().toISOString(),
+      idempotencyKey: key,
+    };
+    const first = await request.post('/api/deployments/events', {
+      headers: auth,
+      data: event,
+    });
+    expect(first.status()).toBe(200);
+    expect(await first.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+    const retry = await request.post('/api/deployments/events', {
+      headers: auth,
+      data: event,
+    });
+    expect(await retry.json()).toMatchObject({ accepted: 0, duplicates: 1 });
+
+    const list = await request.get(
+      '/api/deployments/deployments?entityRef=component:default/booking-service&environment=staging',
+      { headers: auth },
+    );
+    const { items } = await list.json();
+    expect(items).toEqual([
+      expect.objectContaining({
+        version: '3.2.0',
+        strategy: 'blue-green',
+        status: 'succeeded',
+      }),
+    ]);
+  });
+
+  test('refuses events without the token', async ({ request }) => {
+    const response = await request.post('/api/deployments/events', {
+      data: {},
+    });
+    expect(response.status()).toBe(401);
+  });
+});

@@ -39,4 +39,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// Flightdeck's features.
+backend.add(import('@flightdeck/plugin-deployments-backend'));
+
 backend.start();

@@ -15,3 +15,4 @@ export { verifyHmacSha256Signature, signHmacSha256 } from './signature';
 export { jsonBody, rawBodyOf } from './jsonBody';
 export { IdempotencyStore } from './IdempotencyStore';
 export { CatalogEntityResolver } from './CatalogEntityResolver';
+export { readEnvironments, type FlightdeckEnvironment } from './environments';

@@ -1,0 +1,6 @@
+/**
+ * Flightdeck's deployments backend.
+ *
+ * @packageDocumentation
+ */
+export { deploymentsPlugin as default } from './plugin';

@@ -1,0 +1,42 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  CatalogEntityResolver,
+  readEnvironments,
+} from '@flightdeck/ingest-node';
+import { createRouter } from './router';
+import { DeploymentIngestor } from './service/DeploymentIngestor';
+import { KnexDeploymentStore } from './service/KnexDeploymentStore';
+
+/**
+ * The deployments backend: ingests deployment events and serves history.
+ *
+ * @public
+ */
+export const deploymentsPlugin = createBackendPlugin({
+  pluginId: 'deployments',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ config, database, httpAuth, httpRouter, auth, catalog }) {
+        const environments = readEnvironments(config);
+        const store = await KnexDeploymentStore.create(database);
+        const resolver = new CatalogEntityResolver(catalog, auth);
+        const ingestor = new DeploymentIngestor(store, resolver, environments);
+        httpRouter.use(
+          await createRouter({ httpAuth, store, ingestor, environments }),
+        );
+      },
+    });
+  },
+});

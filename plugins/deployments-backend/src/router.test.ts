@@ -1,0 +1,167 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { deploymentsPlugin } from './plugin';
+
+const paymentsApi: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+};
+
+const event = (overrides: object = {}) => ({
+  entityRef: 'component:default/payments-api',
+  environment: 'production',
+  version: '2.4.1',
+  status: 'succeeded',
+  strategy: 'canary',
+  startedAt: '2026-11-20T10:00:00Z',
+  finishedAt: '2026-11-20T10:04:00Z',
+  idempotencyKey: `k-${Math.random()}`,
+  steps: [
+    { name: 'canary 10%', weight: 10, status: 'succeeded' },
+    { name: 'full', weight: 100, status: 'succeeded' },
+  ],
+  ...overrides,
+});
+
+describe('deployments router', () => {
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  const asService = mockCredentials.service.header();
+  const asUser = mockCredentials.user.header('user:default/guest');
+
+  beforeEach(async () => {
+    backend = await startTestBackend({
+      features: [
+        deploymentsPlugin,
+        catalogServiceMock.factory({ entities: [paymentsApi] }),
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    });
+  });
+  afterEach(() => backend.stop());
+
+  const post = (body: unknown, auth = asService) =>
+    request(backend.server)
+      .post('/api/deployments/events')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+  const list = (query = '') =>
+    request(backend.server)
+      .get(`/api/deployments/deployments${query}`)
+      .set('Authorization', asUser);
+
+  it('ingests an event and serves it back', async () => {
+    const res = await post(
+      event({ service: 'payments-api', entityRef: undefined }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 1, duplicates: 0 });
+
+    const page = await list('?entityRef=component:default/payments-api');
+    expect(page.status).toBe(200);
+    expect(page.body.items).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        version: '2.4.1',
+        strategy: 'canary',
+        durationSeconds: 240,
+        steps: [
+          { name: 'canary 10%', weight: 10, status: 'succeeded' },
+          { name: 'full', weight: 100, status: 'succeeded' },
+        ],
+      }),
+    ]);
+  });
+
+  it('takes batches and answers duplicates without writing them again', async () => {
+    const same = event({ idempotencyKey: 'dup' });
+    const res = await post({
+      events: [same, event({ version: '2.4.2' }), same],
+    });
+    expect(res.body).toMatchObject({ accepted: 2, duplicates: 1 });
+    const retry = await post({ events: [same] });
+    expect(retry.body).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect((await list()).body.items).toHaveLength(2);
+  });
+
+  it('writes nothing of a batch with one bad event', async () => {
+    const res = await post({
+      events: [event(), event({ environment: 'prod' })],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      "events[1].environment: 'prod' is not a configured environment (development, staging, production)",
+    );
+    expect((await list()).body.items).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'an unknown service',
+      event({ entityRef: 'component:default/ghost' }),
+      422,
+      "No entity 'component:default/ghost' in the catalog",
+    ],
+    [
+      'a missing field',
+      event({ version: undefined }),
+      400,
+      'Invalid deployment event: version',
+    ],
+    [
+      'a timestamp in the future',
+      event({ finishedAt: '2099-01-01T00:00:00Z' }),
+      400,
+      'finishedAt: 2099-01-01T00:00:00Z is in the future',
+    ],
+    ['malformed JSON', '{"entityRef":', 400, 'not valid JSON'],
+    [
+      'an empty batch',
+      { events: [] },
+      400,
+      'Invalid deployment events: events',
+    ],
+  ])('refuses %s', async (_, body, status, message) => {
+    const res = await post(body);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('takes events only from services holding a token', async () => {
+    const anonymous = await post(event(), mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+    const fromUser = await post(event(), asUser);
+    expect(fromUser.status).toBe(403);
+  });
+
+  it('validates list queries', async () => {
+    expect((await list('?status=exploded')).status).toBe(400);
+    expect((await list('?limit=5000')).status).toBe(400);
+    expect((await list('?cursor=garbage')).body.error.message).toBe(
+      'cursor is not one this API handed out',
+    );
+    const anonymous = await request(backend.server)
+      .get('/api/deployments/deployments')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('lists the configured environments in promotion order', async () => {
+    const res = await request(backend.server)
+      .get('/api/deployments/environments')
+      .set('Authorization', asUser);
+    expect(res.body.items.map((e: { name: string }) => e.name)).toEqual([
+      'development',
+      'staging',
+      'production',
+    ]);
+  });
+});

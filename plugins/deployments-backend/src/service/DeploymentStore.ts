@@ -1,0 +1,39 @@
+import {
+  DeploymentEvent,
+  DeploymentPage,
+  DeploymentStatus,
+} from '@flightdeck/plugin-deployments-common';
+
+/** An event whose service has been resolved against the catalog. */
+export interface ResolvedDeploymentEvent {
+  event: DeploymentEvent;
+  entityRef: string;
+  ownerRef?: string;
+}
+
+/** What happened to one event of a batch. */
+export interface RecordOutcome {
+  idempotencyKey: string;
+  /** The deployment the event belongs to; absent for duplicates. */
+  deploymentId?: string;
+  duplicate: boolean;
+}
+
+export interface DeploymentListQuery {
+  entityRef?: string;
+  environment?: string;
+  status?: DeploymentStatus;
+  limit: number;
+  cursor?: string;
+}
+
+/** Storage of deployments, behind which the database lives. */
+export interface DeploymentStore {
+  /**
+   * Records a batch in one transaction: each event once (by idempotency key),
+   * merged into the deployment it belongs to.
+   */
+  record(events: ResolvedDeploymentEvent[]): Promise<RecordOutcome[]>;
+  /** Deployments newest first, one page at a time. */
+  list(query: DeploymentListQuery): Promise<DeploymentPage>;
+}

@@ -1,0 +1,166 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { testDatabaseIds } from '@flightdeck/backend-test-support';
+import {
+  DeploymentEvent,
+  deploymentEventSchema,
+} from '@flightdeck/plugin-deployments-common';
+import { KnexDeploymentStore } from './KnexDeploymentStore';
+
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
+jest.setTimeout(60_000);
+
+const service = 'component:default/payments-api';
+
+function event(overrides: Partial<Record<keyof DeploymentEvent, unknown>>) {
+  return {
+    event: deploymentEventSchema.parse({
+      entityRef: service,
+      environment: 'production',
+      version: '1.0.0',
+      status: 'started',
+      startedAt: '2026-11-20T10:00:00Z',
+      idempotencyKey: `key-${Math.random()}`,
+      ...overrides,
+    }),
+    entityRef: service,
+    ownerRef: 'group:default/payments',
+  };
+}
+
+async function storeOn(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  const store = await KnexDeploymentStore.create(
+    mockServices.database({ knex, migrations: { skip: false } }),
+  );
+  return { knex, store };
+}
+
+describe('KnexDeploymentStore', () => {
+  it.each(databases.eachSupportedId())(
+    'merges the events of one deployment into one record on %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      await store.record([event({ deploymentId: 'run-7', status: 'started' })]);
+      await store.record([
+        event({
+          deploymentId: 'run-7',
+          status: 'succeeded',
+          finishedAt: '2026-11-20T10:03:00Z',
+          url: 'https://ci.example/runs/7',
+        }),
+      ]);
+      // A late, out-of-order "started" must not reopen it.
+      await store.record([event({ deploymentId: 'run-7', status: 'started' })]);
+
+      const { items } = await store.list({ entityRef: service, limit: 10 });
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        status: 'succeeded',
+        finishedAt: '2026-11-20T10:03:00.000Z',
+        durationSeconds: 180,
+        url: 'https://ci.example/runs/7',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a delivery once however often it arrives on %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const once = event({ idempotencyKey: 'delivery-1' });
+      const [first] = await store.record([once]);
+      const [second, third] = await store.record([once, once]);
+      expect(first.duplicate).toBe(false);
+      expect([second.duplicate, third.duplicate]).toEqual([true, true]);
+      expect((await store.list({ limit: 10 })).items).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fixes lead time at the earliest successful deployment of a change on %p',
+    async databaseId => {
+      const { store, knex } = await storeOn(databaseId);
+      const change = { sha: 'abcdef1', committedAt: '2026-11-20T08:00:00Z' };
+      // The later deployment is reported first.
+      await store.record([
+        event({
+          version: '1.0.1',
+          status: 'succeeded',
+          startedAt: '2026-11-20T12:00:00Z',
+          finishedAt: '2026-11-20T12:10:00Z',
+          changes: [change],
+        }),
+      ]);
+      await store.record([
+        event({
+          version: '1.0.0',
+          status: 'succeeded',
+          startedAt: '2026-11-20T09:00:00Z',
+          finishedAt: '2026-11-20T09:30:00Z',
+          changes: [change],
+        }),
+      ]);
+      // A failed deployment does not count.
+      await store.record([
+        event({
+          version: '0.9.0',
+          status: 'failed',
+          startedAt: '2026-11-20T08:30:00Z',
+          finishedAt: '2026-11-20T08:35:00Z',
+          changes: [change],
+        }),
+      ]);
+      const rows = await knex('deployment_changes').select();
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0].lead_time_seconds)).toBe(90 * 60);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages newest first without gaps or repeats on %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const start = Date.parse('2026-11-01T00:00:00Z');
+      const events = Array.from({ length: 120 }, (_, i) =>
+        event({
+          version: `1.0.${i}`,
+          // Pairs share a start time, so the id breaks ties.
+          startedAt: new Date(start + Math.floor(i / 2) * 60_000).toISOString(),
+          environment: i % 3 === 0 ? 'staging' : 'production',
+        }),
+      );
+      await store.record(events);
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      const sizes: number[] = [];
+      do {
+        const page = await store.list({ limit: 50, cursor });
+        sizes.push(page.items.length);
+        seen.push(...page.items.map(d => `${d.startedAt}|${d.version}`));
+        cursor = page.nextCursor;
+      } while (cursor);
+
+      expect(sizes).toEqual([50, 50, 20]);
+      expect(new Set(seen).size).toBe(120);
+      const starts = seen.map(s => s.split('|')[0]);
+      expect([...starts].sort().reverse()).toEqual(starts);
+
+      const staging = await store.list({ environment: 'staging', limit: 200 });
+      expect(staging.items).toHaveLength(40);
+      expect(staging.nextCursor).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'migrates down and up again on %p',
+    async databaseId => {
+      const { knex } = await storeOn(databaseId);
+      const directory = `${__dirname}/../../migrations`;
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('deployments')).toBe(false);
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('deployments')).toBe(true);
+    },
+  );
+});

@@ -1,0 +1,8 @@
+/**
+ * Shared by Flightdeck's deployments frontend, backend and report CLI.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './eventSchema';
+export * from './permissions';
