@@ -154,6 +154,37 @@ describe('deployments router', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('tells what runs in each environment and what is in flight', async () => {
+    await post({
+      events: [
+        event({
+          version: '2.4.0',
+          startedAt: '2026-11-19T10:00:00Z',
+          finishedAt: '2026-11-19T10:05:00Z',
+        }),
+        event({ version: '2.4.1', status: 'started', finishedAt: undefined }),
+        event({ version: '2.4.1', environment: 'staging' }),
+      ],
+    });
+    const res = await request(backend.server)
+      .get(
+        '/api/deployments/environment-states?entityRef=component:default/payments-api',
+      )
+      .set('Authorization', asUser);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.items.map((s: any) => [
+        s.environment,
+        s.current?.version,
+        s.latest?.version,
+      ]),
+    ).toEqual([
+      ['development', undefined, undefined],
+      ['staging', '2.4.1', undefined],
+      ['production', '2.4.0', '2.4.1'],
+    ]);
+  });
+
   it('lists the configured environments in promotion order', async () => {
     const res = await request(backend.server)
       .get('/api/deployments/environments')

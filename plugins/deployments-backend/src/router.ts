@@ -28,6 +28,10 @@ const listQuerySchema = z
   })
   .strict();
 
+const stateQuerySchema = z
+  .object({ entityRef: z.string().min(1).max(255) })
+  .strict();
+
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   store: DeploymentStore;
@@ -62,6 +66,16 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const query = parseInput(listQuerySchema, req.query, 'query');
     res.json(await store.list(query));
+  });
+
+  router.get('/environment-states', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { entityRef } = parseInput(stateQuerySchema, req.query, 'query');
+    const items = await store.environmentStates(
+      entityRef,
+      environments.map(e => e.name),
+    );
+    res.json({ items });
   });
 
   router.get('/environments', async (req, res) => {

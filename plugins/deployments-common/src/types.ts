@@ -74,3 +74,12 @@ export interface Environment {
   name: string;
   production: boolean;
 }
+
+/** A service in one environment: what runs there and what happened last. @public */
+export interface EnvironmentState {
+  environment: string;
+  /** The latest successful deployment, i.e. the version running now. */
+  current?: Deployment;
+  /** The most recent deployment, when it is not the current one (running or failed). */
+  latest?: Deployment;
+}

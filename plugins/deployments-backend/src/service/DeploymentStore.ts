@@ -2,6 +2,7 @@ import {
   DeploymentEvent,
   DeploymentPage,
   DeploymentStatus,
+  EnvironmentState,
 } from '@flightdeck/plugin-deployments-common';
 
 /** An event whose service has been resolved against the catalog. */
@@ -36,4 +37,9 @@ export interface DeploymentStore {
   record(events: ResolvedDeploymentEvent[]): Promise<RecordOutcome[]>;
   /** Deployments newest first, one page at a time. */
   list(query: DeploymentListQuery): Promise<DeploymentPage>;
+  /** What runs in each environment, and the most recent attempt there. */
+  environmentStates(
+    entityRef: string,
+    environments: string[],
+  ): Promise<EnvironmentState[]>;
 }

@@ -10,6 +10,7 @@ import {
   DeploymentStatus,
   DeploymentStrategy,
   DeploymentStep,
+  EnvironmentState,
   FINISHED_STATUSES,
 } from '@flightdeck/plugin-deployments-common';
 import { Knex } from 'knex';
@@ -251,5 +252,37 @@ export class KnexDeploymentStore implements DeploymentStore {
           ? encodeCursor({ startedAt: last.started_at, id: last.id })
           : undefined,
     };
+  }
+
+  async environmentStates(
+    entityRef: string,
+    environments: string[],
+  ): Promise<EnvironmentState[]> {
+    const newest = (environment: string, status?: DeploymentStatus) => {
+      const q = this.knex<DeploymentRow>('deployments')
+        .where({ entity_ref: entityRef, environment })
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first();
+      return status ? q.where('status', status) : q;
+    };
+    return Promise.all(
+      environments.map(async environment => {
+        const [current, latest] = await Promise.all([
+          newest(environment, 'succeeded'),
+          newest(environment),
+        ]);
+        return {
+          environment,
+          current: current ? toDeployment(current) : undefined,
+          latest:
+            latest && latest.id !== current?.id
+              ? toDeployment(latest)
+              : undefined,
+        };
+      }),
+    );
   }
 }

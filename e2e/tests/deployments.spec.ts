@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { screenshot, signInAsGuest } from './portal';
+
+const token = process.env.FLIGHTDECK_INGEST_TOKEN!;
+
+test('a deployment sent through the API shows on the service tab', async ({
+  page,
+  request,
+}) => {
+  const now = Date.now();
+  const events = [
+    {
+      service: 'search-service',
+      environment: 'production',
+      version: '5.1.0',
+      status: 'succeeded',
+      strategy: 'rolling',
+      startedAt: new Date(now - 3 * 3600_000).toISOString(),
+      finishedAt: new Date(now - 3 * 3600_000 + 240_000).toISOString(),
+      commitSha: '9f8e7d6c5b4a',
+      actor: 'amara.okafor',
+      url: 'https://github.com/skyhop/search-service/actions/runs/4242',
+      idempotencyKey: `e2e-tab-1-${now}`,
+    },
+    {
+      service: 'search-service',
+      environment: 'production',
+      version: '5.2.0',
+      status: 'started',
+      strategy: 'canary',
+      deploymentId: `e2e-canary-${now}`,
+      startedAt: new Date(now - 600_000).toISOString(),
+      actor: 'mei.tanaka',
+      idempotencyKey: `e2e-tab-2-${now}`,
+      steps: [
+        { name: 'canary', weight: 10, status: 'succeeded' },
+        { name: 'half', weight: 50, status: 'running' },
+        { name: 'full', weight: 100, status: 'pending' },
+      ],
+    },
+  ];
+  const response = await request.post('/api/deployments/events', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { events },
+  });
+  expect(response.status()).toBe(200);
+
+  await signInAsGuest(
+    page,
+    '/catalog/default/component/search-service/deployments',
+  );
+  await expect(page.getByTestId('current-production')).toHaveText('5.1.0');
+  await expect(
+    page.getByLabel('50% of traffic on the new version').first(),
+  ).toBeVisible();
+  const table = page.getByRole('table').last();
+  await expect(table).toContainText('5.2.0');
+  await expect(table).toContainText('amara.okafor');
+  await expect(
+    page.getByRole('link', { name: 'CI run' }).first(),
+  ).toHaveAttribute(
+    'href',
+    'https://github.com/skyhop/search-service/actions/runs/4242',
+  );
+  await screenshot(page, '07-deployments-tab');
+});

@@ -1,0 +1,57 @@
+import { ResponseError } from '@backstage/errors';
+import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import {
+  DeploymentPage,
+  Environment,
+  EnvironmentState,
+} from '@flightdeck/plugin-deployments-common';
+import { DeploymentListRequest, DeploymentsApi } from './DeploymentsApi';
+
+/** The deployments backend over HTTP, one method per endpoint. @public */
+export class DeploymentsClient implements DeploymentsApi {
+  constructor(
+    private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+  ) {}
+
+  listDeployments(request: DeploymentListRequest): Promise<DeploymentPage> {
+    return this.get('/deployments', {
+      entityRef: request.entityRef,
+      environment: request.environment,
+      status: request.status,
+      limit: request.limit?.toString(),
+      cursor: request.cursor,
+    });
+  }
+
+  async getEnvironmentStates(entityRef: string): Promise<EnvironmentState[]> {
+    const body = await this.get<{ items: EnvironmentState[] }>(
+      '/environment-states',
+      { entityRef },
+    );
+    return body.items;
+  }
+
+  async listEnvironments(): Promise<Environment[]> {
+    const body = await this.get<{ items: Environment[] }>('/environments', {});
+    return body.items;
+  }
+
+  private async get<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+  ): Promise<T> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('deployments');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, value);
+    }
+    const qs = params.toString();
+    const response = await this.deps.fetchApi.fetch(
+      `${baseUrl}${path}${qs ? `?${qs}` : ''}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,225 @@
+import {
+  EmptyState,
+  Link,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  DEPLOYMENT_STATUSES,
+  Deployment,
+  DeploymentStatus,
+  Environment,
+} from '@flightdeck/plugin-deployments-common';
+import {
+  Box,
+  Button,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { deploymentsApiRef } from '../../api/DeploymentsApi';
+import { RolloutSteps } from './RolloutSteps';
+import { DeploymentStatusLabel } from './StatusChip';
+import { formatDuration, formatRelative, shortSha } from './formatting';
+
+const PAGE_SIZE = 20;
+
+const columns: TableColumn<Deployment>[] = [
+  {
+    title: 'Status',
+    field: 'status',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: d => <DeploymentStatusLabel status={d.status} />,
+  },
+  { title: 'Version', field: 'version' },
+  { title: 'Environment', field: 'environment' },
+  {
+    title: 'Strategy',
+    field: 'strategy',
+    render: d => (
+      <>
+        <Typography variant="body2">{d.strategy}</Typography>
+        <RolloutSteps steps={d.steps} />
+      </>
+    ),
+  },
+  {
+    title: 'Commit',
+    field: 'commitSha',
+    render: d => <code>{shortSha(d.commitSha)}</code>,
+  },
+  { title: 'By', field: 'actor', cellStyle: { whiteSpace: 'nowrap' } },
+  {
+    title: 'Started',
+    field: 'startedAt',
+    render: d => (
+      <Tooltip title={new Date(d.startedAt).toLocaleString()}>
+        <span>{formatRelative(d.startedAt)}</span>
+      </Tooltip>
+    ),
+  },
+  {
+    title: 'Duration',
+    field: 'durationSeconds',
+    render: d => formatDuration(d.durationSeconds),
+  },
+  {
+    title: 'Run',
+    field: 'url',
+    render: d => (d.url ? <Link to={d.url}>CI run</Link> : null),
+  },
+];
+
+const statusLabels: Record<DeploymentStatus, string> = {
+  started: 'In progress',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  rolled_back: 'Rolled back',
+  cancelled: 'Cancelled',
+};
+
+export const DeploymentHistory = ({
+  entityRef,
+  environments,
+}: {
+  entityRef: string;
+  environments: Environment[];
+}) => {
+  const api = useApi(deploymentsApiRef);
+  const [environment, setEnvironment] = useState('');
+  const [status, setStatus] = useState<DeploymentStatus | ''>('');
+  // Cursors of the pages before the current one, to go back.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([
+    undefined,
+  ]);
+  const cursor = cursors[cursors.length - 1];
+
+  const { value, loading, error } = useAsync(
+    () =>
+      api.listDeployments({
+        entityRef,
+        environment: environment || undefined,
+        status: status || undefined,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    [api, entityRef, environment, status, cursor],
+  );
+
+  const resetPaging = () => setCursors([undefined]);
+  const filtered = environment !== '' || status !== '';
+
+  const filters = (
+    <Box display="flex" mb={2}>
+      <FormControl
+        variant="outlined"
+        size="small"
+        style={{ minWidth: 180, marginRight: 16 }}
+      >
+        <InputLabel id="deployments-environment" shrink>
+          Environment
+        </InputLabel>
+        <Select
+          displayEmpty
+          labelId="deployments-environment"
+          label="Environment"
+          value={environment}
+          onChange={e => {
+            setEnvironment(e.target.value as string);
+            resetPaging();
+          }}
+        >
+          <MenuItem value="">All environments</MenuItem>
+          {environments.map(e => (
+            <MenuItem key={e.name} value={e.name}>
+              {e.name}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
+        <InputLabel id="deployments-status" shrink>
+          Status
+        </InputLabel>
+        <Select
+          displayEmpty
+          labelId="deployments-status"
+          label="Status"
+          value={status}
+          onChange={e => {
+            setStatus(e.target.value as DeploymentStatus | '');
+            resetPaging();
+          }}
+        >
+          <MenuItem value="">All statuses</MenuItem>
+          {DEPLOYMENT_STATUSES.map(s => (
+            <MenuItem key={s} value={s}>
+              {statusLabels[s]}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+    </Box>
+  );
+
+  if (!loading && !error && value?.items.length === 0 && !filtered && !cursor) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No deployments yet"
+        description="Deployments appear here as soon as your CI/CD pipeline reports them to Flightdeck."
+        action={
+          <Button
+            variant="contained"
+            color="primary"
+            href="/docs/default/component/flightdeck/deployments/"
+          >
+            How to send deployment events
+          </Button>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      {filters}
+      <Table<Deployment>
+        title="History"
+        isLoading={loading}
+        columns={columns}
+        data={value?.items ?? []}
+        emptyContent={
+          <Box p={2}>
+            <Typography>
+              {error
+                ? `Could not load deployments: ${error.message}`
+                : 'No deployments match these filters.'}
+            </Typography>
+          </Box>
+        }
+        options={{ paging: false, search: false, padding: 'dense' }}
+      />
+      <Box display="flex" justifyContent="flex-end" mt={1}>
+        <Button
+          disabled={cursors.length === 1 || loading}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
+          Newer
+        </Button>
+        <Button
+          disabled={!value?.nextCursor || loading}
+          onClick={() => setCursors([...cursors, value!.nextCursor])}
+        >
+          Older
+        </Button>
+      </Box>
+    </>
+  );
+};

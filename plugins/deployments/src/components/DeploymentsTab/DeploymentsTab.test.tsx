@@ -1,0 +1,153 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { Deployment } from '@flightdeck/plugin-deployments-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { Suspense } from 'react';
+import { deploymentsApiRef } from '../../api/DeploymentsApi';
+import { DeploymentsClient } from '../../api/DeploymentsClient';
+import { DeploymentsTab } from './DeploymentsTab';
+
+const server = setupServer();
+registerMswTestHooks(server);
+const base = 'http://localhost:7007/api/deployments';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+};
+
+const deployment = (overrides: Partial<Deployment>): Deployment => ({
+  id: Math.random().toString(36),
+  entityRef: 'component:default/payments-api',
+  environment: 'production',
+  version: '2.4.0',
+  status: 'succeeded',
+  strategy: 'rolling',
+  startedAt: '2026-11-20T10:00:00.000Z',
+  finishedAt: '2026-11-20T10:04:30.000Z',
+  durationSeconds: 270,
+  steps: [],
+  ...overrides,
+});
+
+function serve(
+  pages: Record<string, { items: Deployment[]; nextCursor?: string }>,
+) {
+  const asked: URLSearchParams[] = [];
+  server.use(
+    http.get(`${base}/environments`, () =>
+      HttpResponse.json({
+        items: [
+          { name: 'staging', production: false },
+          { name: 'production', production: true },
+        ],
+      }),
+    ),
+    http.get(`${base}/environment-states`, () =>
+      HttpResponse.json({
+        items: [
+          {
+            environment: 'staging',
+            current: deployment({ environment: 'staging', version: '2.5.0' }),
+          },
+          {
+            environment: 'production',
+            current: deployment({ version: '2.4.0' }),
+            latest: deployment({
+              version: '2.5.0',
+              status: 'started',
+              strategy: 'canary',
+              finishedAt: undefined,
+              durationSeconds: undefined,
+              steps: [
+                { name: 'canary', weight: 10, status: 'succeeded' },
+                { name: 'half', weight: 50, status: 'running' },
+                { name: 'full', weight: 100, status: 'pending' },
+              ],
+            }),
+          },
+        ],
+      }),
+    ),
+    http.get(`${base}/deployments`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      asked.push(params);
+      return HttpResponse.json(
+        pages[params.get('cursor') ?? 'first'] ?? { items: [] },
+      );
+    }),
+  );
+  return asked;
+}
+
+function renderTab() {
+  const client = new DeploymentsClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi: mockApis.fetch(),
+  });
+  return renderInTestApp(
+    <Suspense fallback={null}>
+      <EntityProvider entity={entity}>
+        <DeploymentsTab />
+      </EntityProvider>
+    </Suspense>,
+    { apis: [[deploymentsApiRef, client]] },
+  );
+}
+
+describe('DeploymentsTab', () => {
+  it('shows what runs in each environment and the rollout in flight', async () => {
+    serve({ first: { items: [deployment({ actor: 'daniel.schmidt' })] } });
+    renderTab();
+    expect(await screen.findByTestId('current-production')).toHaveTextContent(
+      '2.4.0',
+    );
+    expect(screen.getByTestId('current-staging')).toHaveTextContent('2.5.0');
+    expect(
+      screen.getByLabelText('50% of traffic on the new version'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('half · running')).toBeInTheDocument();
+  });
+
+  it('lists the history and pages through it', async () => {
+    const asked = serve({
+      first: {
+        items: [deployment({ version: '2.4.0', actor: '<b>alice</b>' })],
+        nextCursor: 'c2',
+      },
+      c2: { items: [deployment({ version: '2.3.0' })] },
+    });
+    renderTab();
+    const table = await screen.findByRole('table');
+    expect(await within(table).findByText('2.4.0')).toBeInTheDocument();
+    // Text from events is shown as text, never as markup.
+    expect(within(table).getByText('<b>alice</b>')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Older' }));
+    expect(await within(table).findByText('2.3.0')).toBeInTheDocument();
+    expect(asked[asked.length - 1].get('cursor')).toBe('c2');
+    expect(screen.getByRole('button', { name: 'Older' })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Newer' }));
+    expect(await within(table).findByText('2.4.0')).toBeInTheDocument();
+  });
+
+  it('explains how to send events when there are none', async () => {
+    serve({ first: { items: [] } });
+    renderTab();
+    expect(await screen.findByText('No deployments yet')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'How to send deployment events' }),
+    ).toHaveAttribute(
+      'href',
+      '/docs/default/component/flightdeck/deployments/',
+    );
+  });
+});

@@ -1,0 +1,42 @@
+import { Content } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Box, Typography } from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import { deploymentsApiRef } from '../../api/DeploymentsApi';
+import { DeploymentHistory } from './DeploymentHistory';
+import { EnvironmentCards } from './EnvironmentCards';
+
+/** The Deployments tab of a service. */
+export const DeploymentsTab = () => {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(deploymentsApiRef);
+
+  const environments = useAsync(() => api.listEnvironments(), [api]);
+  const states = useAsync(
+    () => api.getEnvironmentStates(entityRef),
+    [api, entityRef],
+  );
+
+  return (
+    <Content noPadding>
+      <Box mb={3}>
+        <Typography variant="h6" component="h2" gutterBottom>
+          Environments
+        </Typography>
+        <EnvironmentCards
+          states={states.value}
+          productionName={environments.value?.find(e => e.production)?.name}
+          loading={states.loading}
+          error={states.error}
+        />
+      </Box>
+      <DeploymentHistory
+        entityRef={entityRef}
+        environments={environments.value ?? []}
+      />
+    </Content>
+  );
+};
