@@ -138,7 +138,7 @@ ensure_ingest_token() {
   export FLIGHTDECK_INGEST_TOKEN
 }
 
-cmd_seed() {
+prepare_data() {
   ensure_toolchain
   mkdir -p "$FLIGHTDECK_DATA_DIR/sqlite" "$FLIGHTDECK_DATA_DIR/techdocs" "$FLIGHTDECK_DATA_DIR/scaffolder"
   ensure_ingest_token
@@ -149,6 +149,27 @@ cmd_seed() {
     log "Database: SQLite in $FLIGHTDECK_DATA_DIR/sqlite"
   fi
   log "Demo organisation: catalog/ (loaded into the catalog when the backend starts)"
+}
+
+# Prepares the data folder, then sends the demo history to the portal: to the
+# running one, or to one started for the purpose and stopped afterwards.
+cmd_seed() {
+  local url="http://localhost:$PORT"
+  prepare_data
+  rm -f "$FLIGHTDECK_DATA_DIR/.demo-data-seeded"
+  if curl -fsS -o /dev/null "$url/.backstage/health/v1/readiness" 2>/dev/null; then
+    seed_demo_data "$url"
+    return
+  fi
+  ensure_dependencies
+  step "Starting the backend to send the demo history"
+  run_backend >"$STATE_DIR/seed-backend.log" 2>&1 &
+  local backend=$!
+  wait_until_ready "$url" >/dev/null || fail "the backend did not start; see .flightdeck/seed-backend.log"
+  seed_demo_data "$url"
+  # The backend's node process is a child of the background job.
+  pkill -TERM -P "$backend" 2>/dev/null || true
+  wait "$backend" 2>/dev/null || true
 }
 
 cmd_reset() {
@@ -204,9 +225,22 @@ build_portal_docs() {
   log "note: building Flightdeck's docs failed; they are built on first view instead"
 }
 
+# Demo history goes in once per data folder, through the real API.
+seed_demo_data() {
+  local url="$1" marker="$FLIGHTDECK_DATA_DIR/.demo-data-seeded"
+  [[ -f "$marker" ]] && return 0
+  if node "$ROOT/scripts/seed-deployments.mjs" "$url"; then
+    touch "$marker"
+  else
+    log "note: seeding demo deployments failed; run ./flightdeck seed to retry"
+  fi
+}
+
 after_ready() {
   local url="$1"
-  wait_until_ready "$url" && build_portal_docs "$url"
+  wait_until_ready "$url" || return 1
+  seed_demo_data "$url"
+  build_portal_docs "$url"
 }
 
 # Runs the backend from its TypeScript sources through Backstage's own Node
@@ -234,20 +268,20 @@ serve_backend() {
 cmd_start() {
   ensure_dependencies
   ensure_app_build
-  cmd_seed
+  prepare_data
   warn_missing_mkdocs
   serve_backend
 }
 
 cmd_serve() {
   ensure_toolchain
-  cmd_seed
+  prepare_data
   serve_backend
 }
 
 cmd_dev() {
   ensure_dependencies
-  cmd_seed
+  prepare_data
   local configs=()
   mapfile -t configs < <(config_args)
   step "Starting frontend on http://localhost:3000 and backend on :$PORT with hot reload"

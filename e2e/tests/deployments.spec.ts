@@ -15,8 +15,8 @@ test('a deployment sent through the API shows on the service tab', async ({
       version: '5.1.0',
       status: 'succeeded',
       strategy: 'rolling',
-      startedAt: new Date(now - 3 * 3600_000).toISOString(),
-      finishedAt: new Date(now - 3 * 3600_000 + 240_000).toISOString(),
+      startedAt: new Date(now - 20 * 60_000).toISOString(),
+      finishedAt: new Date(now - 16 * 60_000).toISOString(),
       commitSha: '9f8e7d6c5b4a',
       actor: 'amara.okafor',
       url: 'https://github.com/skyhop/search-service/actions/runs/4242',
@@ -63,4 +63,21 @@ test('a deployment sent through the API shows on the service tab', async ({
     'https://github.com/skyhop/search-service/actions/runs/4242',
   );
   await screenshot(page, '07-deployments-tab');
+});
+
+test('the demo history fills the tab of every service', async ({ page }) => {
+  // Sent through the API after start; give it a moment on a slow machine.
+  await signInAsGuest(
+    page,
+    '/catalog/default/component/payments-api/deployments',
+  );
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('current-production')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  await expect(page.getByText('canary 50% · running').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Older' })).toBeEnabled();
+  await screenshot(page, '08-deployments-demo');
 });

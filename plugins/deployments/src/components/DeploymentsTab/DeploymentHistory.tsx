@@ -45,7 +45,7 @@ const columns: TableColumn<Deployment>[] = [
     render: d => (
       <>
         <Typography variant="body2">{d.strategy}</Typography>
-        <RolloutSteps steps={d.steps} />
+        <RolloutSteps steps={d.steps} compact />
       </>
     ),
   },

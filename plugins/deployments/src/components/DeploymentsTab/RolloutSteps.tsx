@@ -9,9 +9,17 @@ export function trafficWeight(steps: DeploymentStep[]): number | undefined {
   return reached.length ? reached[reached.length - 1].weight : undefined;
 }
 
-export const RolloutSteps = ({ steps }: { steps: DeploymentStep[] }) => {
+export const RolloutSteps = ({
+  steps,
+  compact = false,
+}: {
+  steps: DeploymentStep[];
+  /** Progress bar and a count of steps done, for table rows. */
+  compact?: boolean;
+}) => {
   if (steps.length === 0) return null;
   const weight = trafficWeight(steps);
+  const done = steps.filter(s => s.status === 'succeeded').length;
   return (
     <Box>
       {weight !== undefined && (
@@ -26,16 +34,22 @@ export const RolloutSteps = ({ steps }: { steps: DeploymentStep[] }) => {
           <Typography variant="caption">{weight}%</Typography>
         </Box>
       )}
-      {steps.map(step => (
-        <Chip
-          key={step.name}
-          size="small"
-          variant={step.status === 'pending' ? 'outlined' : 'default'}
-          color={step.status === 'failed' ? 'secondary' : 'default'}
-          label={`${step.name} · ${step.status}`}
-          style={{ marginRight: 4, marginBottom: 4 }}
-        />
-      ))}
+      {compact && (
+        <Typography variant="caption" color="textSecondary">
+          {done} of {steps.length} steps done
+        </Typography>
+      )}
+      {!compact &&
+        steps.map(step => (
+          <Chip
+            key={step.name}
+            size="small"
+            variant={step.status === 'pending' ? 'outlined' : 'default'}
+            color={step.status === 'failed' ? 'secondary' : 'default'}
+            label={`${step.name} · ${step.status}`}
+            style={{ marginRight: 4, marginBottom: 4 }}
+          />
+        ))}
     </Box>
   );
 };
