@@ -80,4 +80,10 @@ test('the demo history fills the tab of every service', async ({ page }) => {
   await expect(page.getByText('canary 50% · running').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Older' })).toBeEnabled();
   await screenshot(page, '08-deployments-demo');
+
+  const dora = page.getByText('DORA metrics');
+  await dora.scrollIntoViewIfNeeded();
+  await expect(page.getByText('Deployment frequency')).toBeVisible();
+  await expect(page.getByText(/^\d+ of \d+ deployments$/)).toBeVisible();
+  await screenshot(page, '09-dora');
 });

@@ -9,6 +9,8 @@ import {
 } from '@flightdeck/ingest-node';
 import { createRouter } from './router';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
+import { DoraCalculator } from './service/dora/DoraCalculator';
+import { KnexDoraReadModel } from './service/dora/KnexDoraReadModel';
 import { KnexDeploymentStore } from './service/KnexDeploymentStore';
 
 /**
@@ -33,8 +35,11 @@ export const deploymentsPlugin = createBackendPlugin({
         const store = await KnexDeploymentStore.create(database);
         const resolver = new CatalogEntityResolver(catalog, auth);
         const ingestor = new DeploymentIngestor(store, resolver, environments);
+        const readModel = await KnexDoraReadModel.create(database);
+        // Deployment outcomes are the failure source until incidents join.
+        const dora = new DoraCalculator(readModel, [readModel]);
         httpRouter.use(
-          await createRouter({ httpAuth, store, ingestor, environments }),
+          await createRouter({ httpAuth, store, ingestor, dora, environments }),
         );
       },
     });

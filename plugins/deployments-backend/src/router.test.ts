@@ -185,6 +185,44 @@ describe('deployments router', () => {
     ]);
   });
 
+  it('answers DORA metrics for production over the last 30 days by default', async () => {
+    await post(
+      event({
+        startedAt: new Date(Date.now() - 3600_000).toISOString(),
+        finishedAt: new Date().toISOString(),
+      }),
+    );
+    const res = await request(backend.server)
+      .get('/api/deployments/dora?entityRef=component:default/payments-api')
+      .set('Authorization', asUser);
+    expect(res.status).toBe(200);
+    expect(res.body.scope.environment).toBe('production');
+    const days =
+      (Date.parse(res.body.scope.to) - Date.parse(res.body.scope.from)) /
+      86400_000;
+    expect(days).toBe(30);
+    expect(res.body.deploymentFrequency.total).toBe(1);
+    // UTC calendar days touching the window: the first and last are partial.
+    expect(res.body.series).toHaveLength(31);
+  });
+
+  it.each([
+    ['?entityRef=a&owner=b', 'give entityRef or owner, not both'],
+    [
+      '?from=2026-11-10T00:00:00Z&to=2026-11-01T00:00:00Z',
+      'from: must be before to',
+    ],
+    ['?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'at most 366 days'],
+    ['?environment=moon', "'moon' is not a configured environment"],
+    ['?from=last-week', 'from: expected an ISO 8601 timestamp'],
+  ])('refuses the DORA query %s', async (query, message) => {
+    const res = await request(backend.server)
+      .get(`/api/deployments/dora${query}`)
+      .set('Authorization', asUser);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
   it('lists the configured environments in promotion order', async () => {
     const res = await request(backend.server)
       .get('/api/deployments/environments')

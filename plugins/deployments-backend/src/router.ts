@@ -12,6 +12,8 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { InputError } from '@backstage/errors';
+import { DoraCalculator } from './service/dora/DoraCalculator';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DeploymentStore } from './service/DeploymentStore';
 
@@ -32,17 +34,42 @@ const stateQuerySchema = z
   .object({ entityRef: z.string().min(1).max(255) })
   .strict();
 
+const timestamp = z.iso.datetime({
+  offset: true,
+  message: 'expected an ISO 8601 timestamp',
+});
+const doraQuerySchema = z
+  .object({
+    entityRef: z.string().min(1).max(255).optional(),
+    owner: z.string().min(1).max(255).optional(),
+    environment: z.string().min(1).max(64).optional(),
+    from: timestamp.optional(),
+    to: timestamp.optional(),
+  })
+  .strict()
+  .refine(q => !(q.entityRef && q.owner), {
+    message: 'give entityRef or owner, not both',
+    path: ['owner'],
+  });
+
+const DAY_MS = 24 * 3600 * 1000;
+const MAX_WINDOW_DAYS = 366;
+
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   store: DeploymentStore;
   ingestor: DeploymentIngestor;
+  dora: DoraCalculator;
   environments: FlightdeckEnvironment[];
+  clock?: () => Date;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, store, ingestor, environments } = options;
+  const { httpAuth, store, ingestor, dora, environments } = options;
+  const clock = options.clock ?? (() => new Date());
+  const production = environments.find(e => e.production)?.name;
   const router = Router();
 
   router.post(
@@ -76,6 +103,38 @@ export async function createRouter(
       environments.map(e => e.name),
     );
     res.json({ items });
+  });
+
+  router.get('/dora', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const query = parseInput(doraQuerySchema, req.query, 'query');
+    const environment = query.environment ?? production;
+    if (!environment || !environments.some(e => e.name === environment)) {
+      throw new InputError(
+        `environment: '${environment}' is not a configured environment`,
+      );
+    }
+    const to = query.to ? new Date(query.to) : clock();
+    const from = query.from
+      ? new Date(query.from)
+      : new Date(to.getTime() - 30 * DAY_MS);
+    if (from >= to) {
+      throw new InputError('from: must be before to');
+    }
+    if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
+      throw new InputError(
+        `the window may span at most ${MAX_WINDOW_DAYS} days`,
+      );
+    }
+    res.json(
+      await dora.compute({
+        entityRef: query.entityRef,
+        owner: query.owner,
+        environment,
+        from: from.toISOString(),
+        to: to.toISOString(),
+      }),
+    );
   });
 
   router.get('/environments', async (req, res) => {

@@ -6,3 +6,4 @@
 export * from './types';
 export * from './eventSchema';
 export * from './permissions';
+export * from './dora';

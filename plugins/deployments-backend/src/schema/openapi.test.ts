@@ -18,6 +18,7 @@ describe('openapi.yaml', () => {
       httpAuth: {} as any,
       store: {} as any,
       ingestor: {} as any,
+      dora: {} as any,
       environments: [],
     });
     const served = (router.stack as Layer[]).flatMap(layer =>

@@ -178,7 +178,7 @@ export class KnexDeploymentStore implements DeploymentStore {
   /** Fixes each change's lead time at the earliest successful deployment containing it. */
   private async recordLeadTimes(
     trx: Knex.Transaction,
-    { event, entityRef }: ResolvedDeploymentEvent,
+    { event, entityRef, ownerRef }: ResolvedDeploymentEvent,
     deploymentId: string,
   ) {
     if (!event.finishedAt || event.changes.length === 0) return;
@@ -208,6 +208,7 @@ export class KnexDeploymentStore implements DeploymentStore {
       if (previous === undefined) {
         await trx('deployment_changes').insert({
           entity_ref: entityRef,
+          owner_ref: ownerRef ?? null,
           environment: event.environment,
           sha,
           ...row,

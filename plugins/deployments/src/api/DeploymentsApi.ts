@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  DoraMetrics,
   DeploymentPage,
   DeploymentStatus,
   Environment,
@@ -15,11 +16,21 @@ export interface DeploymentListRequest {
   cursor?: string;
 }
 
+/** @public */
+export interface DoraRequest {
+  entityRef?: string;
+  owner?: string;
+  environment?: string;
+  from?: string;
+  to?: string;
+}
+
 /** Reads the deployments backend. @public */
 export interface DeploymentsApi {
   listDeployments(request: DeploymentListRequest): Promise<DeploymentPage>;
   getEnvironmentStates(entityRef: string): Promise<EnvironmentState[]>;
   listEnvironments(): Promise<Environment[]>;
+  getDora(request: DoraRequest): Promise<DoraMetrics>;
 }
 
 /** @public */

@@ -1,11 +1,16 @@
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
+  DoraMetrics,
   DeploymentPage,
   Environment,
   EnvironmentState,
 } from '@flightdeck/plugin-deployments-common';
-import { DeploymentListRequest, DeploymentsApi } from './DeploymentsApi';
+import {
+  DeploymentListRequest,
+  DeploymentsApi,
+  DoraRequest,
+} from './DeploymentsApi';
 
 /** The deployments backend over HTTP, one method per endpoint. @public */
 export class DeploymentsClient implements DeploymentsApi {
@@ -34,6 +39,10 @@ export class DeploymentsClient implements DeploymentsApi {
   async listEnvironments(): Promise<Environment[]> {
     const body = await this.get<{ items: Environment[] }>('/environments', {});
     return body.items;
+  }
+
+  getDora(request: DoraRequest): Promise<DoraMetrics> {
+    return this.get('/dora', { ...request });
   }
 
   private async get<T>(

@@ -37,6 +37,33 @@ const deployment = (overrides: Partial<Deployment>): Deployment => ({
   ...overrides,
 });
 
+const doraMetrics = {
+  scope: {
+    entityRef: 'component:default/payments-api',
+    environment: 'production',
+    from: '2026-10-29T00:00:00.000Z',
+    to: '2026-11-28T00:00:00.000Z',
+  },
+  deploymentFrequency: { total: 12, perDay: 0.4, level: 'high' },
+  leadTime: {
+    medianHours: 2,
+    p90Hours: 30,
+    changes: 40,
+    excludedChanges: 0,
+    level: 'elite',
+  },
+  changeFailureRate: 0.143,
+  changeFailures: { failed: 2, total: 14, level: 'low' },
+  timeToRestore: {
+    medianHours: 0.5,
+    restored: 2,
+    unrestored: 0,
+    level: 'elite',
+  },
+  level: 'low',
+  series: [{ date: '2026-11-27', deployments: 1, failures: 0 }],
+};
+
 function serve(
   pages: Record<string, { items: Deployment[]; nextCursor?: string }>,
 ) {
@@ -76,6 +103,7 @@ function serve(
         ],
       }),
     ),
+    http.get(`${base}/dora`, () => HttpResponse.json(doraMetrics)),
     http.get(`${base}/deployments`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       asked.push(params);
@@ -114,6 +142,17 @@ describe('DeploymentsTab', () => {
       screen.getByLabelText('50% of traffic on the new version'),
     ).toBeInTheDocument();
     expect(screen.getByText('half · running')).toBeInTheDocument();
+  });
+
+  it('shows the four keys with their levels', async () => {
+    serve({ first: { items: [deployment({})] } });
+    renderTab();
+    expect(await screen.findByText('0.4 / day')).toBeInTheDocument();
+    expect(screen.getByText('2 h')).toBeInTheDocument();
+    expect(screen.getByText('14 %')).toBeInTheDocument();
+    expect(screen.getByText('30 min')).toBeInTheDocument();
+    expect(screen.getByText('2 of 14 deployments')).toBeInTheDocument();
+    expect(screen.getAllByText('elite')).toHaveLength(2);
   });
 
   it('lists the history and pages through it', async () => {

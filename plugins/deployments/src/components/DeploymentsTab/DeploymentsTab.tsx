@@ -6,6 +6,7 @@ import { Box, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { deploymentsApiRef } from '../../api/DeploymentsApi';
 import { DeploymentHistory } from './DeploymentHistory';
+import { DoraCard } from './DoraCard';
 import { EnvironmentCards } from './EnvironmentCards';
 
 /** The Deployments tab of a service. */
@@ -32,6 +33,9 @@ export const DeploymentsTab = () => {
           loading={states.loading}
           error={states.error}
         />
+      </Box>
+      <Box mb={3}>
+        <DoraCard entityRef={entityRef} />
       </Box>
       <DeploymentHistory
         entityRef={entityRef}
