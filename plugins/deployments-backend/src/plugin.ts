@@ -38,9 +38,26 @@ export const deploymentsPlugin = createBackendPlugin({
         const readModel = await KnexDoraReadModel.create(database);
         // Deployment outcomes are the failure source until incidents join.
         const dora = new DoraCalculator(readModel, [readModel]);
+        const github = config.getOptionalConfig('deployments.github');
+        const secrets = [
+          github?.getOptionalString('webhookSecret'),
+          github?.getOptionalString('previousWebhookSecret'),
+        ].filter((secret): secret is string => !!secret);
         httpRouter.use(
-          await createRouter({ httpAuth, store, ingestor, dora, environments }),
+          await createRouter({
+            httpAuth,
+            store,
+            ingestor,
+            dora,
+            environments,
+            github: { secrets, resolver },
+          }),
         );
+        // GitHub cannot send Backstage credentials; it signs its deliveries.
+        httpRouter.addAuthPolicy({
+          path: '/webhooks/github',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -16,6 +16,10 @@ import { InputError } from '@backstage/errors';
 import { DoraCalculator } from './service/dora/DoraCalculator';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DeploymentStore } from './service/DeploymentStore';
+import {
+  githubWebhookRoute,
+  GithubWebhookOptions,
+} from './webhooks/github/githubWebhookRoute';
 
 /** 1,000 events of a few hundred bytes each, with room for long change lists. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -61,6 +65,7 @@ export interface RouterOptions {
   ingestor: DeploymentIngestor;
   dora: DoraCalculator;
   environments: FlightdeckEnvironment[];
+  github: Pick<GithubWebhookOptions, 'secrets' | 'resolver'>;
   clock?: () => Date;
 }
 
@@ -87,6 +92,12 @@ export async function createRouter(
           : [parseInput(deploymentEventSchema, req.body, 'deployment event')];
       res.json(await ingestor.ingest(events));
     },
+  );
+
+  // Authenticated by its signature; see plugin.ts for the auth policy.
+  router.post(
+    '/webhooks/github',
+    ...githubWebhookRoute({ ...options.github, environments, ingestor }),
   );
 
   router.get('/deployments', async (req, res) => {

@@ -1,4 +1,5 @@
 import { mockErrorHandler } from '@backstage/backend-test-utils';
+import { AuthenticationError } from '@backstage/errors';
 import express from 'express';
 import request from 'supertest';
 import { jsonBody, rawBodyOf } from './jsonBody';
@@ -7,6 +8,20 @@ const app = express();
 app.post('/in', jsonBody({ limitBytes: 64 }), (req, res) => {
   res.json({ parsed: req.body, rawLength: rawBodyOf(req).length });
 });
+app.post(
+  '/signed',
+  jsonBody({
+    limitBytes: 64,
+    verify: req => {
+      if (req.headers['x-signature'] !== 'ok') {
+        throw new AuthenticationError('bad signature');
+      }
+    },
+  }),
+  (_req, res) => {
+    res.json({ ok: true });
+  },
+);
 app.use(mockErrorHandler());
 
 describe('jsonBody', () => {
@@ -51,5 +66,19 @@ describe('jsonBody', () => {
       .send(body);
     expect(res.status).toBe(status);
     expect(res.body.error.message).toContain(message);
+  });
+
+  it('checks the raw bytes before parsing them', async () => {
+    const unsigned = await request(app)
+      .post('/signed')
+      .set('Content-Type', 'application/json')
+      .send('{"broken": ');
+    expect(unsigned.status).toBe(401);
+    const signed = await request(app)
+      .post('/signed')
+      .set('Content-Type', 'application/json')
+      .set('X-Signature', 'ok')
+      .send('{"fine": true}');
+    expect(signed.status).toBe(200);
   });
 });

@@ -27,8 +27,15 @@ const JSON_TYPES = /^application\/([\w.-]+\+)?json\b/i;
  *
  * @public
  */
-export function jsonBody(options: { limitBytes: number }): RequestHandler {
-  const { limitBytes } = options;
+export function jsonBody(options: {
+  limitBytes: number;
+  /**
+   * Checks the raw bytes before they are parsed, e.g. a signature, so that
+   * unauthenticated senders learn nothing about the parser. Throw to refuse.
+   */
+  verify?: (req: Request, raw: Buffer) => void;
+}): RequestHandler {
+  const { limitBytes, verify } = options;
   const readRaw = express.raw({ type: () => true, limit: limitBytes });
   return (req, res, next) => {
     const contentType = req.headers['content-type'] ?? '';
@@ -55,6 +62,12 @@ export function jsonBody(options: { limitBytes: number }): RequestHandler {
         return;
       }
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      try {
+        verify?.(req, raw);
+      } catch (verifyError) {
+        next(verifyError);
+        return;
+      }
       if (raw.length === 0) {
         next(new InputError('The body is empty; expected JSON'));
         return;

@@ -20,6 +20,7 @@ describe('openapi.yaml', () => {
       ingestor: {} as any,
       dora: {} as any,
       environments: [],
+      github: { secrets: [], resolver: {} as any },
     });
     const served = (router.stack as Layer[]).flatMap(layer =>
       layer.route

@@ -1,0 +1,118 @@
+import {
+  DeploymentEvent,
+  DeploymentStatus,
+} from '@flightdeck/plugin-deployments-common';
+import { z } from 'zod';
+
+// Only the fields Flightdeck reads; GitHub sends many more, which pass.
+const repository = z.object({ full_name: z.string().min(3).max(255) });
+const deployment = z.object({
+  id: z.number().int(),
+  sha: z.string().regex(/^[0-9a-f]{7,64}$/i),
+  ref: z.string().min(1).max(255),
+  environment: z.string().min(1).max(255),
+  created_at: z.string(),
+  creator: z.object({ login: z.string() }).nullable().optional(),
+});
+
+export const githubDeploymentPayloadSchema = z.object({
+  action: z.string(),
+  deployment,
+  repository,
+});
+
+export const githubDeploymentStatusPayloadSchema = z.object({
+  action: z.string(),
+  deployment_status: z.object({
+    state: z.enum([
+      'error',
+      'failure',
+      'inactive',
+      'in_progress',
+      'queued',
+      'pending',
+      'success',
+    ]),
+    created_at: z.string(),
+    target_url: z.string().nullable().optional(),
+    log_url: z.string().nullable().optional(),
+  }),
+  deployment,
+  repository,
+});
+
+/** A GitHub delivery, reduced to what becomes a Flightdeck event. */
+export interface GithubDeploymentDelivery {
+  repository: string;
+  event: Omit<DeploymentEvent, 'entityRef' | 'service'>;
+}
+
+const STATE_TO_STATUS: Record<string, DeploymentStatus | undefined> = {
+  queued: 'started',
+  pending: 'started',
+  in_progress: 'started',
+  success: 'succeeded',
+  failure: 'failed',
+  error: 'failed',
+  // "inactive" marks an older deployment as superseded: not a change.
+  inactive: undefined,
+};
+
+const httpUrl = (value?: string | null) =>
+  value && /^https?:\/\//i.test(value) ? value : undefined;
+
+function common(
+  payload: z.output<typeof githubDeploymentPayloadSchema>,
+  environment: string,
+  deliveryId: string,
+) {
+  const { deployment: d } = payload;
+  return {
+    environment,
+    version: d.ref,
+    strategy: 'rolling' as const,
+    deploymentId: `github-${d.id}`,
+    startedAt: new Date(d.created_at).toISOString(),
+    commitSha: d.sha.toLowerCase(),
+    actor: d.creator?.login,
+    idempotencyKey: `github-delivery-${deliveryId}`,
+    changes: [],
+    steps: [],
+  };
+}
+
+/** `deployment` created: a deployment has started. */
+export function fromDeploymentPayload(
+  payload: z.output<typeof githubDeploymentPayloadSchema>,
+  environment: string,
+  deliveryId: string,
+): GithubDeploymentDelivery | undefined {
+  if (payload.action !== 'created') return undefined;
+  return {
+    repository: payload.repository.full_name,
+    event: { ...common(payload, environment, deliveryId), status: 'started' },
+  };
+}
+
+/** `deployment_status` created: progress or the outcome. */
+export function fromDeploymentStatusPayload(
+  payload: z.output<typeof githubDeploymentStatusPayloadSchema>,
+  environment: string,
+  deliveryId: string,
+): GithubDeploymentDelivery | undefined {
+  const status = STATE_TO_STATUS[payload.deployment_status.state];
+  if (payload.action !== 'created' || !status) return undefined;
+  const ds = payload.deployment_status;
+  return {
+    repository: payload.repository.full_name,
+    event: {
+      ...common(payload, environment, deliveryId),
+      status,
+      finishedAt:
+        status === 'started'
+          ? undefined
+          : new Date(ds.created_at).toISOString(),
+      url: httpUrl(ds.log_url) ?? httpUrl(ds.target_url),
+    },
+  };
+}
