@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, signInAsGuest } from './portal';
+import { screenshot, signInAsGuest, waitForEntity } from './portal';
 
 const token = process.env.FLIGHTDECK_INGEST_TOKEN!;
 
@@ -39,6 +39,7 @@ test('a deployment sent through the API shows on the service tab', async ({
       ],
     },
   ];
+  await waitForEntity(request, 'component:default/search-service');
   const response = await request.post('/api/deployments/events', {
     headers: { Authorization: `Bearer ${token}` },
     data: { events },

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { waitForEntity } from './portal';
 
 const token = process.env.FLIGHTDECK_INGEST_TOKEN!;
 
@@ -62,6 +63,7 @@ test.describe('deployment ingestion', () => {
       finishedAt: new Date().toISOString(),
       idempotencyKey: key,
     };
+    await waitForEntity(request, 'component:default/booking-service');
     const first = await request.post('/api/deployments/events', {
       headers: auth,
       data: event,

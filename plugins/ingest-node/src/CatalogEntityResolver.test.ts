@@ -72,4 +72,13 @@ describe('CatalogEntityResolver', () => {
     await resolver.byRef('payments-api');
     expect(spy).toHaveBeenCalledTimes(2);
   });
+
+  it('finds a service registered right after a miss', async () => {
+    const { resolver, catalog } = resolverWith([]);
+    await expect(resolver.byRef('payments-api')).rejects.toMatchObject({
+      statusCode: 422,
+    });
+    jest.spyOn(catalog, 'getEntityByRef').mockResolvedValue(paymentsApi);
+    await expect(resolver.byRef('payments-api')).resolves.toBe(paymentsApi);
+  });
 });

@@ -10,15 +10,15 @@ import { UnprocessableEntityError } from './errors';
 /**
  * Maps what an external system says about a service (an entity ref, a bare
  * service name, or a repository slug annotation) to a catalog entity.
- * Answers are cached briefly so that batches do not ask the catalog once per
- * event; unknown services are rejected with 422 naming them.
+ * Found entities are cached briefly so that batches do not ask the catalog
+ * once per event; unknown services are rejected with 422 naming them.
  *
  * @public
  */
 export class CatalogEntityResolver {
   private readonly cache = new Map<
     string,
-    { entity: Entity | undefined; expires: number }
+    { entity: Entity; expires: number }
   >();
 
   constructor(
@@ -83,9 +83,17 @@ export class CatalogEntityResolver {
       return hit.entity;
     }
     const entity = await load(await this.auth.getOwnServiceCredentials());
-    // Misses expire sooner: a service may be registered any moment.
-    const ttl = this.options.ttlMs ?? 60_000;
-    this.cache.set(key, { entity, expires: now + (entity ? ttl : ttl / 6) });
+    // Only hits are kept: a service missing now may be registered a moment
+    // later (right after start the catalog is still ingesting), and a cached
+    // miss would refuse its events for no reason.
+    if (entity) {
+      this.cache.set(key, {
+        entity,
+        expires: now + (this.options.ttlMs ?? 60_000),
+      });
+    } else {
+      this.cache.delete(key);
+    }
     return entity;
   }
 }
