@@ -288,6 +288,35 @@ cmd_dev() {
   yarn backstage-cli repo start "${configs[@]}" --config "$ROOT/app-config.dev.yaml"
 }
 
+# --- benchmarks --------------------------------------------------------------
+
+# Each benchmark runs against a portal of its own, on SQLite and, when
+# PostgreSQL answers, on PostgreSQL, and prints its figure next to a baseline.
+cmd_bench() {
+  ensure_dependencies
+  local port=7067 engine
+  for engine in sqlite postgres; do
+    if [[ $engine == postgres ]]; then
+      node "$ROOT/scripts/postgres-major.mjs" "postgresql://postgres@127.0.0.1:5432" >/dev/null 2>&1 || continue
+      # Databases of their own, so the benchmark never touches a local portal's.
+      export POSTGRES_HOST=127.0.0.1 FLIGHTDECK_DB_PREFIX=flightdeck_bench_
+      node "$ROOT/scripts/reset-postgres.mjs" >/dev/null
+    fi
+    export FLIGHTDECK_DATA_DIR="$STATE_DIR/bench/$engine" FLIGHTDECK_PORT=$port PORT=$port
+    rm -rf "$FLIGHTDECK_DATA_DIR"
+    prepare_data >/dev/null
+    touch "$FLIGHTDECK_DATA_DIR/.demo-data-seeded"
+    step "Benchmark on $engine"
+    run_backend >"$STATE_DIR/bench-$engine.log" 2>&1 &
+    local backend=$!
+    wait_until_ready "http://localhost:$port" >/dev/null || fail "the backend did not start; see .flightdeck/bench-$engine.log"
+    node "$ROOT/bench/deployments-ingest.mjs" "http://localhost:$port" "${1:-20000}" || true
+    pkill -TERM -P "$backend" 2>/dev/null || true
+    wait "$backend" 2>/dev/null || true
+    unset POSTGRES_HOST FLIGHTDECK_DB_PREFIX
+  done
+}
+
 # --- tests -------------------------------------------------------------------
 
 cmd_test() {

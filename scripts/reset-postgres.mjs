@@ -16,10 +16,14 @@ const client = new Client({
   connectionTimeoutMillis: 5000,
 });
 
+const prefix = process.env.FLIGHTDECK_DB_PREFIX ?? 'flightdeck_';
+if (!/^[a-z][a-z0-9_]*$/.test(prefix)) throw new Error(`unusable database prefix '${prefix}'`);
+
 await client.connect();
 try {
   const { rows } = await client.query(
-    "select datname from pg_database where datname like 'flightdeck\\_%' order by datname",
+    "select datname from pg_database where datname like $1 || '%' order by datname",
+    [prefix.replace(/_/g, '\\_')],
   );
   for (const { datname } of rows) {
     await client.query(`drop database "${datname.replace(/"/g, '""')}" with (force)`);
