@@ -25,6 +25,28 @@ describe('IdempotencyStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'claims many keys at once, each once, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await IdempotencyStore.create(knex);
+      await knex.transaction(trx => store.claim(trx, 'events', 'seen'));
+      const keys = [
+        'a',
+        'seen',
+        'b',
+        'a',
+        ...Array.from({ length: 700 }, (_, i) => `k${i}`),
+      ];
+      const claimed = await knex.transaction(trx =>
+        store.claimMany(trx, 'events', keys),
+      );
+      expect(claimed.has('seen')).toBe(false);
+      expect(claimed.has('a')).toBe(true);
+      expect(claimed.size).toBe(702);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'forgets a claim whose transaction rolled back on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

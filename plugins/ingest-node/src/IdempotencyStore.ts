@@ -44,6 +44,37 @@ export class IdempotencyStore {
     return inserted.length === 1;
   }
 
+  /**
+   * Claims many keys at once within `trx`, in a few statements. Returns the
+   * keys this call claimed; a key seen before, or twice in `keys`, is claimed
+   * at most once (its first occurrence).
+   */
+  async claimMany(
+    trx: Knex.Transaction,
+    scope: string,
+    keys: string[],
+  ): Promise<Set<string>> {
+    const unique = [...new Set(keys)];
+    const claimed = new Set<string>();
+    const receivedAt = this.clock();
+    // Stays under SQLite's and PostgreSQL's bound-parameter limits.
+    for (let i = 0; i < unique.length; i += 300) {
+      const rows: Array<{ idempotency_key: string }> = await trx(TABLE)
+        .insert(
+          unique.slice(i, i + 300).map(key => ({
+            scope,
+            idempotency_key: key,
+            received_at: receivedAt,
+          })),
+        )
+        .onConflict(['scope', 'idempotency_key'])
+        .ignore()
+        .returning('idempotency_key');
+      for (const row of rows) claimed.add(row.idempotency_key);
+    }
+    return claimed;
+  }
+
   /** Forgets keys first seen before `date`; returns how many. */
   async purgeOlderThan(knex: Knex, date: Date): Promise<number> {
     return knex(TABLE).where('received_at', '<', date).delete();

@@ -64,6 +64,44 @@ describe('KnexDeploymentStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'merges the events of one deployment sent in one batch on %p',
+    async databaseId => {
+      const { store, knex } = await storeOn(databaseId);
+      const change = { sha: 'abcdef1', committedAt: '2026-11-20T08:00:00Z' };
+      const outcomes = await store.record([
+        event({ deploymentId: 'run-9', status: 'started', idempotencyKey: 'a' }),
+        event({
+          deploymentId: 'run-9',
+          status: 'succeeded',
+          finishedAt: '2026-11-20T10:05:00Z',
+          idempotencyKey: 'b',
+          changes: [change],
+        }),
+        event({ deploymentId: 'run-9', status: 'started', idempotencyKey: 'a' }),
+        event({
+          deploymentId: 'run-8',
+          version: '0.9.0',
+          status: 'succeeded',
+          startedAt: '2026-11-20T09:00:00Z',
+          finishedAt: '2026-11-20T09:10:00Z',
+          idempotencyKey: 'c',
+          changes: [change],
+        }),
+      ]);
+      expect(outcomes.map(o => o.duplicate)).toEqual([false, false, true, false]);
+      expect(outcomes[0].deploymentId).toBe(outcomes[1].deploymentId);
+
+      const { items } = await store.list({ limit: 10 });
+      expect(items.map(d => [d.version, d.status])).toEqual([
+        ['1.0.0', 'succeeded'],
+        ['0.9.0', 'succeeded'],
+      ]);
+      const [row] = await knex('deployment_changes').select();
+      expect(Number(row.lead_time_seconds)).toBe(70 * 60);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'records a delivery once however often it arrives on %p',
     async databaseId => {
       const { store } = await storeOn(databaseId);

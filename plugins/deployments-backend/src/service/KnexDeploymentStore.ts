@@ -60,6 +60,70 @@ function mergedStatus(
   return incoming;
 }
 
+interface ChangeRow {
+  entity_ref: string;
+  owner_ref: string | null;
+  environment: string;
+  sha: string;
+  committed_at: string;
+  deployed_at: string;
+  lead_time_seconds: number;
+  deployment_id: string;
+}
+
+const tupleKey = (parts: readonly string[]) => parts.join('\u0000');
+
+function uniqueTuples<T extends readonly string[]>(tuples: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const tuple of tuples) seen.set(tupleKey(tuple), tuple);
+  return [...seen.values()];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}
+
+function newRow({
+  event,
+  entityRef,
+  ownerRef,
+}: ResolvedDeploymentEvent): DeploymentRow {
+  return {
+    id: uuid(),
+    entity_ref: entityRef,
+    owner_ref: ownerRef ?? null,
+    environment: event.environment,
+    deployment_key: deploymentKeyOf(event),
+    version: event.version,
+    status: event.status,
+    strategy: event.strategy,
+    started_at: iso(event.startedAt),
+    finished_at: event.finishedAt ? iso(event.finishedAt) : null,
+    commit_sha: event.commitSha?.toLowerCase() ?? null,
+    url: event.url ?? null,
+    actor: event.actor ?? null,
+    steps: event.steps.length ? JSON.stringify(event.steps) : null,
+  };
+}
+
+/** Later events fill in what earlier ones did not know, never erase it. */
+function mergeInto(
+  row: DeploymentRow,
+  { event, ownerRef }: ResolvedDeploymentEvent,
+) {
+  row.status = mergedStatus(row.status, event.status);
+  row.owner_ref = ownerRef ?? row.owner_ref;
+  row.strategy = event.strategy;
+  row.finished_at = event.finishedAt ? iso(event.finishedAt) : row.finished_at;
+  row.commit_sha = event.commitSha?.toLowerCase() ?? row.commit_sha;
+  row.url = event.url ?? row.url;
+  row.actor = event.actor ?? row.actor;
+  row.steps = event.steps.length ? JSON.stringify(event.steps) : row.steps;
+}
+
 function toDeployment(row: DeploymentRow): Deployment {
   const finishedAt = row.finished_at ?? undefined;
   return {
@@ -101,125 +165,155 @@ export class KnexDeploymentStore implements DeploymentStore {
     private readonly idempotency: IdempotencyStore,
   ) {}
 
+  /**
+   * Records a batch in a handful of statements rather than a few per event:
+   * claims every idempotency key at once, loads the deployments the events
+   * belong to at once, merges in memory, then inserts the new rows in bulk.
+   */
   async record(events: ResolvedDeploymentEvent[]): Promise<RecordOutcome[]> {
     return this.knex.transaction(async trx => {
-      const outcomes: RecordOutcome[] = [];
-      for (const resolved of events) {
-        const { idempotencyKey } = resolved.event;
-        if (
-          !(await this.idempotency.claim(
-            trx,
-            IDEMPOTENCY_SCOPE,
-            idempotencyKey,
-          ))
-        ) {
-          outcomes.push({ idempotencyKey, duplicate: true });
-          continue;
+      const claimed = await this.idempotency.claimMany(
+        trx,
+        IDEMPOTENCY_SCOPE,
+        events.map(e => e.event.idempotencyKey),
+      );
+      const taken = new Set<string>();
+      const accepted: ResolvedDeploymentEvent[] = [];
+      const outcomes: RecordOutcome[] = events.map(resolved => {
+        const key = resolved.event.idempotencyKey;
+        if (!claimed.has(key) || taken.has(key)) {
+          return { idempotencyKey: key, duplicate: true };
         }
-        const deploymentId = await this.upsert(trx, resolved);
-        if (resolved.event.status === 'succeeded') {
-          await this.recordLeadTimes(trx, resolved, deploymentId);
-        }
-        outcomes.push({ idempotencyKey, deploymentId, duplicate: false });
+        taken.add(key);
+        accepted.push(resolved);
+        return { idempotencyKey: key, duplicate: false };
+      });
+      const ids = await this.upsertAll(trx, accepted);
+      let next = 0;
+      for (const outcome of outcomes) {
+        if (!outcome.duplicate) outcome.deploymentId = ids[next++];
       }
+      await this.recordLeadTimes(trx, accepted, ids);
       return outcomes;
     });
   }
 
-  private async upsert(
+  /** Returns the id of the deployment each event belongs to, in order. */
+  private async upsertAll(
     trx: Knex.Transaction,
-    { event, entityRef, ownerRef }: ResolvedDeploymentEvent,
-  ): Promise<string> {
-    const identity = {
-      entity_ref: entityRef,
-      environment: event.environment,
-      deployment_key: deploymentKeyOf(event),
-    };
-    const existing: DeploymentRow | undefined = await trx('deployments')
-      .where(identity)
-      .first();
-    const fields = {
-      owner_ref: ownerRef ?? null,
-      version: event.version,
-      strategy: event.strategy,
-      started_at: iso(event.startedAt),
-      finished_at: event.finishedAt ? iso(event.finishedAt) : null,
-      commit_sha: event.commitSha?.toLowerCase() ?? null,
-      url: event.url ?? null,
-      actor: event.actor ?? null,
-      steps: event.steps.length ? JSON.stringify(event.steps) : null,
-    };
-    if (!existing) {
-      const id = uuid();
-      await trx('deployments').insert({
-        id,
-        ...identity,
-        ...fields,
-        status: event.status,
-      });
-      return id;
+    accepted: ResolvedDeploymentEvent[],
+  ): Promise<string[]> {
+    const identityOf = (r: ResolvedDeploymentEvent) =>
+      [r.entityRef, r.event.environment, deploymentKeyOf(r.event)] as const;
+    const existing = new Map<string, DeploymentRow>();
+    const tuples = uniqueTuples(accepted.map(identityOf));
+    for (const chunk of chunks(tuples, 300)) {
+      const rows: DeploymentRow[] = await trx('deployments').whereIn(
+        ['entity_ref', 'environment', 'deployment_key'],
+        chunk.map(tuple => [...tuple]),
+      );
+      for (const row of rows) {
+        existing.set(
+          tupleKey([row.entity_ref, row.environment, row.deployment_key]),
+          row,
+        );
+      }
     }
-    // Later events fill in what earlier ones did not know, never erase it.
-    await trx('deployments')
-      .where({ id: existing.id })
-      .update({
-        status: mergedStatus(existing.status, event.status),
-        owner_ref: fields.owner_ref ?? existing.owner_ref,
-        strategy: fields.strategy,
-        finished_at: fields.finished_at ?? existing.finished_at,
-        commit_sha: fields.commit_sha ?? existing.commit_sha,
-        url: fields.url ?? existing.url,
-        actor: fields.actor ?? existing.actor,
-        steps: fields.steps ?? existing.steps,
-      });
-    return existing.id;
+
+    const inserts = new Map<string, DeploymentRow>();
+    const updates = new Map<string, DeploymentRow>();
+    const ids = accepted.map(resolved => {
+      const key = tupleKey(identityOf(resolved));
+      const row = inserts.get(key) ?? updates.get(key) ?? existing.get(key);
+      if (!row) {
+        const created = newRow(resolved);
+        inserts.set(key, created);
+        return created.id;
+      }
+      mergeInto(row, resolved);
+      if (!inserts.has(key)) updates.set(key, row);
+      return row.id;
+    });
+
+    for (const chunk of chunks([...inserts.values()], 200)) {
+      await trx('deployments').insert(chunk);
+    }
+    for (const row of updates.values()) {
+      const { id, ...fields } = row;
+      await trx('deployments').where({ id }).update(fields);
+    }
+    return ids;
   }
 
   /** Fixes each change's lead time at the earliest successful deployment containing it. */
   private async recordLeadTimes(
     trx: Knex.Transaction,
-    { event, entityRef, ownerRef }: ResolvedDeploymentEvent,
-    deploymentId: string,
+    accepted: ResolvedDeploymentEvent[],
+    ids: string[],
   ) {
-    if (!event.finishedAt || event.changes.length === 0) return;
-    const deployedAt = iso(event.finishedAt);
-    const known: Array<{ sha: string; deployed_at: string }> = await trx(
-      'deployment_changes',
-    )
-      .where({ entity_ref: entityRef, environment: event.environment })
-      .whereIn(
-        'sha',
-        event.changes.map(c => c.sha.toLowerCase()),
-      )
-      .select('sha', 'deployed_at');
-    const knownBySha = new Map(known.map(k => [k.sha, k.deployed_at]));
-    for (const change of event.changes) {
-      const sha = change.sha.toLowerCase();
-      const committedAt = iso(change.committedAt);
-      const row = {
-        committed_at: committedAt,
-        deployed_at: deployedAt,
-        lead_time_seconds: Math.round(
-          (Date.parse(deployedAt) - Date.parse(committedAt)) / 1000,
-        ),
-        deployment_id: deploymentId,
-      };
-      const previous = knownBySha.get(sha);
-      if (previous === undefined) {
-        await trx('deployment_changes').insert({
+    const candidates = new Map<string, ChangeRow>();
+    accepted.forEach(({ event, entityRef, ownerRef }, i) => {
+      if (event.status !== 'succeeded' || !event.finishedAt) return;
+      const deployedAt = iso(event.finishedAt);
+      for (const change of event.changes) {
+        const sha = change.sha.toLowerCase();
+        const key = tupleKey([entityRef, event.environment, sha]);
+        const previous = candidates.get(key);
+        if (previous && previous.deployed_at <= deployedAt) continue;
+        const committedAt = iso(change.committedAt);
+        candidates.set(key, {
           entity_ref: entityRef,
           owner_ref: ownerRef ?? null,
           environment: event.environment,
           sha,
-          ...row,
+          committed_at: committedAt,
+          deployed_at: deployedAt,
+          lead_time_seconds: Math.round(
+            (Date.parse(deployedAt) - Date.parse(committedAt)) / 1000,
+          ),
+          deployment_id: ids[i],
         });
-        knownBySha.set(sha, deployedAt);
-      } else if (deployedAt < previous) {
-        await trx('deployment_changes')
-          .where({ entity_ref: entityRef, environment: event.environment, sha })
-          .update(row);
-        knownBySha.set(sha, deployedAt);
       }
+    });
+    if (candidates.size === 0) return;
+
+    const known = new Map<string, string>();
+    const tuples = [...candidates.values()].map(
+      c => [c.entity_ref, c.environment, c.sha] as const,
+    );
+    for (const chunk of chunks(tuples, 300)) {
+      const rows: Array<{
+        entity_ref: string;
+        environment: string;
+        sha: string;
+        deployed_at: string;
+      }> = await trx('deployment_changes')
+        .whereIn(
+          ['entity_ref', 'environment', 'sha'],
+          chunk.map(tuple => [...tuple]),
+        )
+        .select('entity_ref', 'environment', 'sha', 'deployed_at');
+      for (const row of rows) {
+        known.set(
+          tupleKey([row.entity_ref, row.environment, row.sha]),
+          row.deployed_at,
+        );
+      }
+    }
+    const inserts: ChangeRow[] = [];
+    for (const [key, row] of candidates) {
+      const deployedBefore = known.get(key);
+      if (deployedBefore === undefined) {
+        inserts.push(row);
+      } else if (row.deployed_at < deployedBefore) {
+        const { entity_ref, environment, sha, owner_ref, ...fields } = row;
+        await trx('deployment_changes')
+          .where({ entity_ref, environment, sha })
+          .update(fields);
+      }
+    }
+    for (const chunk of chunks(inserts, 200)) {
+      await trx('deployment_changes').insert(chunk);
     }
   }
 
