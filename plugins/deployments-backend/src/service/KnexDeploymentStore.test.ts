@@ -69,7 +69,11 @@ describe('KnexDeploymentStore', () => {
       const { store, knex } = await storeOn(databaseId);
       const change = { sha: 'abcdef1', committedAt: '2026-11-20T08:00:00Z' };
       const outcomes = await store.record([
-        event({ deploymentId: 'run-9', status: 'started', idempotencyKey: 'a' }),
+        event({
+          deploymentId: 'run-9',
+          status: 'started',
+          idempotencyKey: 'a',
+        }),
         event({
           deploymentId: 'run-9',
           status: 'succeeded',
@@ -77,7 +81,11 @@ describe('KnexDeploymentStore', () => {
           idempotencyKey: 'b',
           changes: [change],
         }),
-        event({ deploymentId: 'run-9', status: 'started', idempotencyKey: 'a' }),
+        event({
+          deploymentId: 'run-9',
+          status: 'started',
+          idempotencyKey: 'a',
+        }),
         event({
           deploymentId: 'run-8',
           version: '0.9.0',
@@ -88,7 +96,12 @@ describe('KnexDeploymentStore', () => {
           changes: [change],
         }),
       ]);
-      expect(outcomes.map(o => o.duplicate)).toEqual([false, false, true, false]);
+      expect(outcomes.map(o => o.duplicate)).toEqual([
+        false,
+        false,
+        true,
+        false,
+      ]);
       expect(outcomes[0].deploymentId).toBe(outcomes[1].deploymentId);
 
       const { items } = await store.list({ limit: 10 });

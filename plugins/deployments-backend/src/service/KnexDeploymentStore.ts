@@ -86,6 +86,30 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * Rows whose key columns match one of `tuples`. A join against a VALUES list
+ * lets PostgreSQL use the unique index for each tuple, where a row-value
+ * IN (...) made it scan every deployment of the service.
+ */
+async function selectByTuples<T>(
+  trx: Knex.Transaction,
+  table: string,
+  columns: [string, string, string],
+  tuples: ReadonlyArray<readonly [string, string, string]>,
+): Promise<T[]> {
+  const found: T[] = [];
+  for (const chunk of chunks([...tuples], 300)) {
+    const values = chunk.map(() => '(?, ?, ?)').join(', ');
+    const on = columns.map((c, i) => `t.${c} = v.k${i}`).join(' and ');
+    const result = await trx.raw(
+      `with v(k0, k1, k2) as (values ${values}) select t.* from ${table} t join v on ${on}`,
+      chunk.flat(),
+    );
+    found.push(...((Array.isArray(result) ? result : result.rows) as T[]));
+  }
+  return found;
+}
+
 function newRow({
   event,
   entityRef,
@@ -207,17 +231,17 @@ export class KnexDeploymentStore implements DeploymentStore {
       [r.entityRef, r.event.environment, deploymentKeyOf(r.event)] as const;
     const existing = new Map<string, DeploymentRow>();
     const tuples = uniqueTuples(accepted.map(identityOf));
-    for (const chunk of chunks(tuples, 300)) {
-      const rows: DeploymentRow[] = await trx('deployments').whereIn(
-        ['entity_ref', 'environment', 'deployment_key'],
-        chunk.map(tuple => [...tuple]),
+    const rows = await selectByTuples<DeploymentRow>(
+      trx,
+      'deployments',
+      ['entity_ref', 'environment', 'deployment_key'],
+      tuples,
+    );
+    for (const row of rows) {
+      existing.set(
+        tupleKey([row.entity_ref, row.environment, row.deployment_key]),
+        row,
       );
-      for (const row of rows) {
-        existing.set(
-          tupleKey([row.entity_ref, row.environment, row.deployment_key]),
-          row,
-        );
-      }
     }
 
     const inserts = new Map<string, DeploymentRow>();
@@ -281,24 +305,17 @@ export class KnexDeploymentStore implements DeploymentStore {
     const tuples = [...candidates.values()].map(
       c => [c.entity_ref, c.environment, c.sha] as const,
     );
-    for (const chunk of chunks(tuples, 300)) {
-      const rows: Array<{
-        entity_ref: string;
-        environment: string;
-        sha: string;
-        deployed_at: string;
-      }> = await trx('deployment_changes')
-        .whereIn(
-          ['entity_ref', 'environment', 'sha'],
-          chunk.map(tuple => [...tuple]),
-        )
-        .select('entity_ref', 'environment', 'sha', 'deployed_at');
-      for (const row of rows) {
-        known.set(
-          tupleKey([row.entity_ref, row.environment, row.sha]),
-          row.deployed_at,
-        );
-      }
+    const rows = await selectByTuples<ChangeRow>(
+      trx,
+      'deployment_changes',
+      ['entity_ref', 'environment', 'sha'],
+      tuples,
+    );
+    for (const row of rows) {
+      known.set(
+        tupleKey([row.entity_ref, row.environment, row.sha]),
+        row.deployed_at,
+      );
     }
     const inserts: ChangeRow[] = [];
     for (const [key, row] of candidates) {
