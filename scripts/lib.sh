@@ -163,13 +163,25 @@ cmd_seed() {
   fi
   ensure_dependencies
   step "Starting the backend to send the demo history"
-  run_backend >"$STATE_DIR/seed-backend.log" 2>&1 &
-  local backend=$!
-  wait_until_ready "$url" >/dev/null || fail "the backend did not start; see .flightdeck/seed-backend.log"
+  start_background_backend seed
   seed_demo_data "$url"
-  # The backend's node process is a child of the background job.
-  pkill -TERM -P "$backend" 2>/dev/null || true
-  wait "$backend" 2>/dev/null || true
+  stop_background_backend
+}
+
+# A backend for a one-off job (seeding, benchmarks), logging to
+# .flightdeck/<name>-backend.log.
+start_background_backend() {
+  local log="$STATE_DIR/$1-backend.log"
+  run_backend >"$log" 2>&1 &
+  BACKGROUND_BACKEND=$!
+  wait_until_ready "http://localhost:$PORT" >/dev/null ||
+    fail "the backend did not start; see ${log#"$ROOT"/}"
+}
+
+stop_background_backend() {
+  # The node process is a child of the background job.
+  pkill -TERM -P "$BACKGROUND_BACKEND" 2>/dev/null || true
+  wait "$BACKGROUND_BACKEND" 2>/dev/null || true
 }
 
 cmd_reset() {
@@ -307,12 +319,9 @@ cmd_bench() {
     prepare_data >/dev/null
     touch "$FLIGHTDECK_DATA_DIR/.demo-data-seeded"
     step "Benchmark on $engine"
-    run_backend >"$STATE_DIR/bench-$engine.log" 2>&1 &
-    local backend=$!
-    wait_until_ready "http://localhost:$port" >/dev/null || fail "the backend did not start; see .flightdeck/bench-$engine.log"
+    start_background_backend "bench-$engine"
     node "$ROOT/bench/deployments-ingest.mjs" "http://localhost:$port" "${1:-20000}" || true
-    pkill -TERM -P "$backend" 2>/dev/null || true
-    wait "$backend" 2>/dev/null || true
+    stop_background_backend
     unset POSTGRES_HOST FLIGHTDECK_DB_PREFIX
   done
 }
