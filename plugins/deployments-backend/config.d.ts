@@ -14,5 +14,20 @@ export interface Config {
        */
       previousWebhookSecret?: string;
     };
+    rollback?: {
+      /**
+       * For services annotated `flightdeck.io/deploy-provider: webhook`:
+       * rollbacks are POSTed here as JSON, signed in X-Flightdeck-Signature-256.
+       */
+      webhook?: {
+        /** An http(s) URL of the CD system. */
+        url: string;
+        /**
+         * Key of the HMAC-SHA256 signature.
+         * @visibility secret
+         */
+        secret: string;
+      };
+    };
   };
 }

@@ -7,7 +7,9 @@ import {
   CatalogEntityResolver,
   readEnvironments,
 } from '@flightdeck/ingest-node';
+import { deploymentsPermissions } from '@flightdeck/plugin-deployments-common';
 import { createRouter } from './router';
+import { RollbackProviders } from './rollback/RollbackProviders';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DoraCalculator } from './service/dora/DoraCalculator';
 import { KnexDoraReadModel } from './service/dora/KnexDoraReadModel';
@@ -29,8 +31,22 @@ export const deploymentsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
       },
-      async init({ config, database, httpAuth, httpRouter, auth, catalog }) {
+      async init({
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        auth,
+        catalog,
+        permissions,
+        permissionsRegistry,
+        auditor,
+      }) {
+        permissionsRegistry.addPermissions(deploymentsPermissions);
         const environments = readEnvironments(config);
         const store = await KnexDeploymentStore.create(database);
         const resolver = new CatalogEntityResolver(catalog, auth);
@@ -51,6 +67,12 @@ export const deploymentsPlugin = createBackendPlugin({
             dora,
             environments,
             github: { secrets, resolver },
+            rollback: {
+              permissions,
+              auditor,
+              resolver,
+              providers: RollbackProviders.fromConfig(config),
+            },
           }),
         );
         // GitHub cannot send Backstage credentials; it signs its deliveries.

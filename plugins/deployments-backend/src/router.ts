@@ -17,6 +17,10 @@ import { DoraCalculator } from './service/dora/DoraCalculator';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DeploymentStore } from './service/DeploymentStore';
 import {
+  rollbackRoutes,
+  RollbackRoutesOptions,
+} from './rollback/rollbackRoutes';
+import {
   githubWebhookRoute,
   GithubWebhookOptions,
 } from './webhooks/github/githubWebhookRoute';
@@ -66,6 +70,7 @@ export interface RouterOptions {
   dora: DoraCalculator;
   environments: FlightdeckEnvironment[];
   github: Pick<GithubWebhookOptions, 'secrets' | 'resolver'>;
+  rollback: Omit<RollbackRoutesOptions, 'httpAuth' | 'store'>;
   clock?: () => Date;
 }
 
@@ -99,6 +104,8 @@ export async function createRouter(
     '/webhooks/github',
     ...githubWebhookRoute({ ...options.github, environments, ingestor }),
   );
+
+  router.use(rollbackRoutes({ ...options.rollback, httpAuth, store }));
 
   router.get('/deployments', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -1,4 +1,5 @@
 import {
+  Deployment,
   DeploymentEvent,
   DeploymentPage,
   DeploymentStatus,
@@ -35,6 +36,7 @@ export interface DeploymentStore {
    * merged into the deployment it belongs to.
    */
   record(events: ResolvedDeploymentEvent[]): Promise<RecordOutcome[]>;
+  get(id: string): Promise<Deployment | undefined>;
   /** Deployments newest first, one page at a time. */
   list(query: DeploymentListQuery): Promise<DeploymentPage>;
   /** What runs in each environment, and the most recent attempt there. */

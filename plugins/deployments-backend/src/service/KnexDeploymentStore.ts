@@ -334,6 +334,13 @@ export class KnexDeploymentStore implements DeploymentStore {
     }
   }
 
+  async get(id: string): Promise<Deployment | undefined> {
+    const row = await this.knex<DeploymentRow>('deployments')
+      .where({ id })
+      .first();
+    return row ? toDeployment(row) : undefined;
+  }
+
   async list(query: DeploymentListQuery): Promise<DeploymentPage> {
     const q = this.knex<DeploymentRow>('deployments')
       .orderBy([

@@ -1,0 +1,48 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { signHmacSha256 } from '@flightdeck/ingest-node';
+import { RollbackProvider, RollbackRequest } from './RollbackProvider';
+
+/**
+ * Any CD system: a JSON POST to a URL from configuration (never from the
+ * request or the catalog), signed with HMAC-SHA256 in
+ * `X-Flightdeck-Signature-256` so the receiver can check it came from here.
+ */
+export class WebhookRollbackProvider implements RollbackProvider {
+  readonly id = 'webhook' as const;
+
+  constructor(
+    private readonly options: {
+      url: string;
+      secret: string;
+      timeoutMs?: number;
+    },
+  ) {}
+
+  async trigger(request: RollbackRequest): Promise<{ url?: string }> {
+    const body = JSON.stringify({
+      action: 'rollback',
+      entityRef: stringifyEntityRef(request.entity),
+      environment: request.deployment.environment,
+      version: request.deployment.version,
+      deploymentId: request.deployment.id,
+      reason: request.reason,
+      requestedBy: request.requestedBy,
+    });
+    const response = await fetch(this.options.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Flightdeck-Signature-256': signHmacSha256(body, this.options.secret),
+      },
+      body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+    });
+    if (!response.ok) {
+      throw new Error(
+        `The rollback webhook answered ${response.status} ${response.statusText}`,
+      );
+    }
+    return {};
+  }
+}

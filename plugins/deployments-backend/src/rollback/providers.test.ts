@@ -1,0 +1,182 @@
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { signHmacSha256 } from '@flightdeck/ingest-node';
+import { Deployment } from '@flightdeck/plugin-deployments-common';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { RollbackProviders } from './RollbackProviders';
+
+const entity = (annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default', annotations },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+});
+
+const deployment: Deployment = {
+  id: 'd-1',
+  entityRef: 'component:default/payments-api',
+  environment: 'production',
+  version: '2.4.0',
+  status: 'succeeded',
+  strategy: 'rolling',
+  startedAt: '2026-11-20T10:00:00.000Z',
+  steps: [],
+};
+const request = (annotations: Record<string, string>) => ({
+  entity: entity(annotations),
+  deployment,
+  reason: 'checkout errors after 2.5.0',
+  requestedBy: 'user:default/priya.raman',
+});
+
+const providersWith = (config: object) =>
+  RollbackProviders.fromConfig(new ConfigReader(config));
+
+describe('the webhook provider', () => {
+  let server: Server;
+  let received: Array<{ headers: IncomingMessage['headers']; body: string }>;
+  let status = 202;
+  let url: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', chunk => (body += chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rollback`;
+  });
+  beforeEach(() => {
+    received = [];
+    status = 202;
+  });
+  afterAll(() => new Promise(resolve => server.close(resolve)));
+
+  const choose = () =>
+    providersWith({
+      deployments: { rollback: { webhook: { url, secret: 'cd-secret' } } },
+    }).forEntity(entity({ 'flightdeck.io/deploy-provider': 'webhook' }));
+
+  it('posts a signed request the CD system can verify', async () => {
+    await choose().provider!.trigger(request({}));
+    const [{ headers, body }] = received;
+    expect(headers['x-flightdeck-signature-256']).toBe(
+      signHmacSha256(body, 'cd-secret'),
+    );
+    expect(JSON.parse(body)).toEqual({
+      action: 'rollback',
+      entityRef: 'component:default/payments-api',
+      environment: 'production',
+      version: '2.4.0',
+      deploymentId: 'd-1',
+      reason: 'checkout errors after 2.5.0',
+      requestedBy: 'user:default/priya.raman',
+    });
+  });
+
+  it('reports a CD system that refuses', async () => {
+    status = 503;
+    await expect(choose().provider!.trigger(request({}))).rejects.toThrow(
+      'The rollback webhook answered 503',
+    );
+  });
+
+  it('says what to configure when there is no webhook', () => {
+    expect(
+      providersWith({}).forEntity(
+        entity({ 'flightdeck.io/deploy-provider': 'webhook' }),
+      ).missing,
+    ).toContain('deployments.rollback.webhook.url');
+  });
+});
+
+describe('the GitHub Actions provider', () => {
+  const github = setupServer();
+  beforeAll(() => github.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => github.resetHandlers());
+  afterAll(() => github.close());
+
+  const annotations = {
+    'flightdeck.io/deploy-provider': 'github-actions',
+    'github.com/project-slug': 'skyhop/payments-api',
+    'flightdeck.io/deploy-workflow': 'deploy.yml',
+  };
+  const withToken = {
+    integrations: { github: [{ host: 'github.com', token: 'ghp_test' }] },
+  };
+
+  it('dispatches the deploy workflow with version, environment and reason', async () => {
+    let dispatched: { auth: string | null; body: unknown } | undefined;
+    github.use(
+      // https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event
+      http.post(
+        'https://api.github.com/repos/skyhop/payments-api/actions/workflows/deploy.yml/dispatches',
+        async ({ request: req }) => {
+          dispatched = {
+            auth: req.headers.get('authorization'),
+            body: await req.json(),
+          };
+          return new HttpResponse(null, { status: 204 });
+        },
+      ),
+    );
+    const choice = providersWith(withToken).forEntity(entity(annotations));
+    const result = await choice.provider!.trigger(request(annotations));
+    expect(dispatched).toEqual({
+      auth: 'token ghp_test',
+      body: {
+        ref: 'main',
+        inputs: {
+          version: '2.4.0',
+          environment: 'production',
+          reason: 'checkout errors after 2.5.0',
+        },
+      },
+    });
+    expect(result.url).toBe(
+      'https://github.com/skyhop/payments-api/actions/workflows/deploy.yml',
+    );
+  });
+
+  it('passes on what GitHub says when it refuses', async () => {
+    github.use(
+      http.post(
+        'https://api.github.com/repos/skyhop/payments-api/actions/workflows/deploy.yml/dispatches',
+        () =>
+          HttpResponse.json(
+            {
+              message: "Workflow does not have 'workflow_dispatch' trigger",
+              documentation_url:
+                'https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event',
+              status: '422',
+            },
+            { status: 422 },
+          ),
+      ),
+    );
+    const choice = providersWith(withToken).forEntity(entity(annotations));
+    await expect(
+      choice.provider!.trigger(request(annotations)),
+    ).rejects.toThrow("Workflow does not have 'workflow_dispatch' trigger");
+  });
+
+  it('says what to configure when something is missing', () => {
+    expect(providersWith({}).forEntity(entity(annotations)).missing).toContain(
+      'integrations.github',
+    );
+    const noWorkflow = { ...annotations, 'flightdeck.io/deploy-workflow': '' };
+    expect(
+      providersWith(withToken).forEntity(entity(noWorkflow)).missing,
+    ).toContain('flightdeck.io/deploy-workflow');
+    expect(providersWith(withToken).forEntity(entity({})).missing).toContain(
+      'Set the flightdeck.io/deploy-provider annotation of component:default/payments-api',
+    );
+  });
+});

@@ -1,0 +1,169 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { deploymentsPlugin } from '../plugin';
+
+const service = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+});
+const entities = [
+  service('payments-api', { 'flightdeck.io/deploy-provider': 'webhook' }),
+  service('fraud-detector', {}),
+];
+
+describe('rollback', () => {
+  let cd: Server;
+  let cdCalls = 0;
+  let cdUrl: string;
+  beforeAll(async () => {
+    cd = createServer((_req, res) => {
+      cdCalls += 1;
+      res.writeHead(202).end();
+    });
+    await new Promise<void>(resolve => cd.listen(0, '127.0.0.1', resolve));
+    cdUrl = `http://127.0.0.1:${(cd.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise(resolve => cd.close(resolve)));
+
+  async function start(
+    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  ) {
+    const auditor = mockServices.auditor.mock();
+    const audit = { success: jest.fn(), fail: jest.fn() };
+    auditor.createEvent.mockResolvedValue(audit);
+    const backend = await startTestBackend({
+      features: [
+        deploymentsPlugin,
+        catalogServiceMock.factory({ entities }),
+        auditor.factory,
+        mockServices.permissions.factory({ result: permission }),
+        mockServices.rootConfig.factory({
+          data: {
+            deployments: { rollback: { webhook: { url: cdUrl, secret: 's' } } },
+          },
+        }),
+      ],
+    });
+    const ids: Record<string, string> = {};
+    const send = async (name: string, status: string, version: string) => {
+      const res = await request(backend.server)
+        .post('/api/deployments/events')
+        .set('Authorization', mockCredentials.service.header())
+        .set('Content-Type', 'application/json')
+        .send(
+          JSON.stringify({
+            service: name,
+            environment: 'production',
+            version,
+            status,
+            startedAt: '2026-11-20T10:00:00Z',
+            finishedAt: '2026-11-20T10:05:00Z',
+            idempotencyKey: `${name}-${version}`,
+          }),
+        );
+      ids[`${name}@${version}`] = res.body.results[0].deploymentId;
+    };
+    await send('payments-api', 'succeeded', '2.4.0');
+    await send('payments-api', 'failed', '2.5.0');
+    await send('fraud-detector', 'succeeded', '1.0.0');
+    const rollback = (
+      id: string,
+      body: object = { reason: 'checkout errors after 2.5.0' },
+    ) =>
+      request(backend.server)
+        .post(`/api/deployments/deployments/${id}/rollback`)
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/priya.raman'),
+        )
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(body));
+    return { backend, auditor, audit, ids, rollback };
+  }
+
+  it('lets an owner roll back through the provider, and audits it', async () => {
+    const { backend, auditor, audit, ids, rollback } = await start(
+      AuthorizeResult.ALLOW,
+    );
+    const before = cdCalls;
+    const res = await rollback(ids['payments-api@2.4.0']);
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ provider: 'webhook', version: '2.4.0' });
+    expect(cdCalls).toBe(before + 1);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'rollback',
+        severityLevel: 'high',
+        meta: expect.objectContaining({
+          version: '2.4.0',
+          reason: 'checkout errors after 2.5.0',
+        }),
+      }),
+    );
+    expect(audit.success).toHaveBeenCalled();
+    await backend.stop();
+  });
+
+  it('refuses users who are neither owners nor admins', async () => {
+    const { backend, ids, rollback } = await start(AuthorizeResult.DENY);
+    const before = cdCalls;
+    const res = await rollback(ids['payments-api@2.4.0']);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Only the owners of component:default/payments-api and admins may roll it back',
+    );
+    expect(cdCalls).toBe(before);
+    const support = await request(backend.server)
+      .get(
+        '/api/deployments/rollback-support?entityRef=component:default/payments-api',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(support.body).toEqual({
+      allowed: false,
+      provider: 'webhook',
+      missing: null,
+    });
+    await backend.stop();
+  });
+
+  it('explains what to configure, refuses failed deployments, unknown ids and empty reasons', async () => {
+    const { backend, ids, rollback } = await start(AuthorizeResult.ALLOW);
+    const noProvider = await rollback(ids['fraud-detector@1.0.0']);
+    expect(noProvider.status).toBe(422);
+    expect(noProvider.body.error.message).toContain(
+      'flightdeck.io/deploy-provider',
+    );
+
+    const failed = await rollback(ids['payments-api@2.5.0']);
+    expect(failed.status).toBe(409);
+    expect(failed.body.error.message).toContain('this one failed');
+
+    expect((await rollback('no-such-id')).status).toBe(404);
+    const noReason = await rollback(ids['payments-api@2.4.0'], { reason: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toContain('reason');
+
+    const support = await request(backend.server)
+      .get(
+        '/api/deployments/rollback-support?entityRef=component:default/fraud-detector',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(support.body).toMatchObject({ allowed: true, provider: null });
+    expect(support.body.missing).toContain('flightdeck.io/deploy-provider');
+    await backend.stop();
+  });
+});
