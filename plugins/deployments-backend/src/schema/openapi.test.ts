@@ -12,9 +12,9 @@ type Layer = {
 function routesOf(stack: Layer[]): string[] {
   return stack.flatMap(layer => {
     if (layer.route) {
-      const path = layer.route.path.replace(/:(\w+)/g, '{$1}');
+      const route = layer.route.path.replace(/:(\w+)/g, '{$1}');
       return Object.keys(layer.route.methods).map(
-        m => `${m.toUpperCase()} ${path}`,
+        m => `${m.toUpperCase()} ${route}`,
       );
     }
     return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
