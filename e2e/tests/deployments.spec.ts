@@ -81,6 +81,10 @@ test('the demo history fills the tab of every service', async ({ page }) => {
   await expect(page.getByText('canary 50% · running').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Older' })).toBeEnabled();
   await screenshot(page, '08-deployments-demo');
+  // The guest is not an owner of payments-api: no rollback for them.
+  await expect(
+    page.getByRole('button', { name: 'Roll back' }).first(),
+  ).toBeDisabled();
 
   const dora = page.getByText('DORA metrics');
   await dora.scrollIntoViewIfNeeded();

@@ -25,12 +25,30 @@ export interface DoraRequest {
   to?: string;
 }
 
+/** What the Rollback button can do for a service. @public */
+export interface RollbackSupport {
+  allowed: boolean;
+  provider: 'github-actions' | 'webhook' | null;
+  /** What to configure when there is no provider. */
+  missing: string | null;
+}
+
+/** @public */
+export interface RollbackResult {
+  provider: string;
+  environment: string;
+  version: string;
+  url: string | null;
+}
+
 /** Reads the deployments backend. @public */
 export interface DeploymentsApi {
   listDeployments(request: DeploymentListRequest): Promise<DeploymentPage>;
   getEnvironmentStates(entityRef: string): Promise<EnvironmentState[]>;
   listEnvironments(): Promise<Environment[]>;
   getDora(request: DoraRequest): Promise<DoraMetrics>;
+  getRollbackSupport(entityRef: string): Promise<RollbackSupport>;
+  rollback(deploymentId: string, reason: string): Promise<RollbackResult>;
 }
 
 /** @public */

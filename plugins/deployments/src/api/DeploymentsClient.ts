@@ -10,6 +10,8 @@ import {
   DeploymentListRequest,
   DeploymentsApi,
   DoraRequest,
+  RollbackResult,
+  RollbackSupport,
 } from './DeploymentsApi';
 
 /** The deployments backend over HTTP, one method per endpoint. @public */
@@ -43,6 +45,29 @@ export class DeploymentsClient implements DeploymentsApi {
 
   getDora(request: DoraRequest): Promise<DoraMetrics> {
     return this.get('/dora', { ...request });
+  }
+
+  getRollbackSupport(entityRef: string): Promise<RollbackSupport> {
+    return this.get('/rollback-support', { entityRef });
+  }
+
+  async rollback(
+    deploymentId: string,
+    reason: string,
+  ): Promise<RollbackResult> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('deployments');
+    const response = await this.deps.fetchApi.fetch(
+      `${baseUrl}/deployments/${encodeURIComponent(deploymentId)}/rollback`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason }),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as RollbackResult;
   }
 
   private async get<T>(

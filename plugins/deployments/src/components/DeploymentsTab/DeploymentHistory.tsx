@@ -23,14 +23,15 @@ import {
 } from '@material-ui/core';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { deploymentsApiRef } from '../../api/DeploymentsApi';
+import { deploymentsApiRef, RollbackSupport } from '../../api/DeploymentsApi';
+import { RollbackButton } from './RollbackButton';
 import { RolloutSteps } from './RolloutSteps';
 import { DeploymentStatusLabel } from './StatusChip';
 import { formatDuration, formatRelative, shortSha } from './formatting';
 
 const PAGE_SIZE = 20;
 
-const columns: TableColumn<Deployment>[] = [
+const columnsWith = (support?: RollbackSupport): TableColumn<Deployment>[] => [
   {
     title: 'Status',
     field: 'status',
@@ -74,6 +75,15 @@ const columns: TableColumn<Deployment>[] = [
     field: 'url',
     render: d => (d.url ? <Link to={d.url}>CI run</Link> : null),
   },
+  {
+    title: '',
+    field: 'id',
+    sorting: false,
+    render: d =>
+      d.status === 'succeeded' ? (
+        <RollbackButton deployment={d} support={support} />
+      ) : null,
+  },
 ];
 
 const statusLabels: Record<DeploymentStatus, string> = {
@@ -110,6 +120,11 @@ export const DeploymentHistory = ({
         cursor,
       }),
     [api, entityRef, environment, status, cursor],
+  );
+
+  const support = useAsync(
+    () => api.getRollbackSupport(entityRef),
+    [api, entityRef],
   );
 
   const resetPaging = () => setCursors([undefined]);
@@ -193,7 +208,15 @@ export const DeploymentHistory = ({
       <Table<Deployment>
         title="History"
         isLoading={loading}
-        columns={columns}
+        columns={columnsWith(
+          support.error
+            ? {
+                allowed: false,
+                provider: null,
+                missing: `Rollback is unavailable: ${support.error.message}`,
+              }
+            : support.value,
+        )}
         data={value?.items ?? []}
         emptyContent={
           <Box p={2}>

@@ -3,7 +3,7 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { Deployment } from '@flightdeck/plugin-deployments-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -64,11 +64,39 @@ const doraMetrics = {
   series: [{ date: '2026-11-27', deployments: 1, failures: 0 }],
 };
 
+let rollbackSupport: {
+  allowed: boolean;
+  provider: string | null;
+  missing: string | null;
+} = { allowed: true, provider: 'webhook', missing: null };
+let rollbackRequests: Array<{ id: string; body: unknown }> = [];
+
 function serve(
   pages: Record<string, { items: Deployment[]; nextCursor?: string }>,
 ) {
   const asked: URLSearchParams[] = [];
   server.use(
+    http.get(`${base}/rollback-support`, () =>
+      HttpResponse.json(rollbackSupport),
+    ),
+    http.post(
+      `${base}/deployments/:id/rollback`,
+      async ({ params, request }) => {
+        rollbackRequests.push({
+          id: String(params.id),
+          body: await request.json(),
+        });
+        return HttpResponse.json(
+          {
+            provider: 'webhook',
+            environment: 'production',
+            version: '2.4.0',
+            url: null,
+          },
+          { status: 202 },
+        );
+      },
+    ),
     http.get(`${base}/environments`, () =>
       HttpResponse.json({
         items: [
@@ -131,6 +159,11 @@ function renderTab() {
 }
 
 describe('DeploymentsTab', () => {
+  beforeEach(() => {
+    rollbackSupport = { allowed: true, provider: 'webhook', missing: null };
+    rollbackRequests = [];
+  });
+
   it('shows what runs in each environment and the rollout in flight', async () => {
     serve({ first: { items: [deployment({ actor: 'daniel.schmidt' })] } });
     renderTab();
@@ -176,6 +209,48 @@ describe('DeploymentsTab', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Newer' }));
     expect(await within(table).findByText('2.4.0')).toBeInTheDocument();
+  });
+
+  it('rolls back to a past deployment with a reason', async () => {
+    serve({
+      first: { items: [deployment({ id: 'dep-240', version: '2.4.0' })] },
+    });
+    renderTab();
+    const button = await screen.findByRole('button', { name: 'Roll back' });
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Roll back production to 2.4.0?');
+    const submit = within(dialog).getByRole('button', { name: 'Roll back' });
+    expect(submit).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason'),
+      'checkout errors after 2.5.0',
+    );
+    await userEvent.click(submit);
+    await screen.findByText(
+      'Rollback to 2.4.0 in production requested through webhook',
+    );
+    expect(rollbackRequests).toEqual([
+      { id: 'dep-240', body: { reason: 'checkout errors after 2.5.0' } },
+    ]);
+  });
+
+  it('explains why rolling back is not possible', async () => {
+    rollbackSupport = {
+      allowed: true,
+      provider: null,
+      missing: 'Set the flightdeck.io/deploy-provider annotation',
+    };
+    serve({ first: { items: [deployment({})] } });
+    renderTab();
+    const button = await screen.findByRole('button', { name: 'Roll back' });
+    await waitFor(() => expect(button).toBeDisabled());
+    await userEvent.hover(button.parentElement!, { pointerEventsCheck: 0 });
+    expect(
+      await screen.findByText(
+        'Set the flightdeck.io/deploy-provider annotation',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('explains how to send events when there are none', async () => {
