@@ -14,6 +14,7 @@ import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DoraCalculator } from './service/dora/DoraCalculator';
 import { KnexDoraReadModel } from './service/dora/KnexDoraReadModel';
 import { KnexDeploymentStore } from './service/KnexDeploymentStore';
+import { readGithubWebhookSecrets } from './webhooks/github/githubWebhookRoute';
 
 /**
  * The deployments backend: ingests deployment events and serves history.
@@ -54,11 +55,6 @@ export const deploymentsPlugin = createBackendPlugin({
         const readModel = await KnexDoraReadModel.create(database);
         // Deployment outcomes are the failure source until incidents join.
         const dora = new DoraCalculator(readModel, [readModel]);
-        const github = config.getOptionalConfig('deployments.github');
-        const secrets = [
-          github?.getOptionalString('webhookSecret'),
-          github?.getOptionalString('previousWebhookSecret'),
-        ].filter((secret): secret is string => !!secret);
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -66,7 +62,7 @@ export const deploymentsPlugin = createBackendPlugin({
             ingestor,
             dora,
             environments,
-            github: { secrets, resolver },
+            github: { secrets: readGithubWebhookSecrets(config), resolver },
             rollback: {
               permissions,
               auditor,

@@ -1,4 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   CatalogEntityResolver,
@@ -26,6 +27,15 @@ export interface GithubWebhookOptions {
   environments: FlightdeckEnvironment[];
   resolver: CatalogEntityResolver;
   ingestor: DeploymentIngestor;
+}
+
+/** The current secret, then the one being rotated out, from `deployments.github`. */
+export function readGithubWebhookSecrets(config: Config): string[] {
+  const github = config.getOptionalConfig('deployments.github');
+  return [
+    github?.getOptionalString('webhookSecret'),
+    github?.getOptionalString('previousWebhookSecret'),
+  ].filter((secret): secret is string => !!secret);
 }
 
 /** GitHub's environment names are free text; match ours ignoring case. */
