@@ -87,17 +87,18 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * Rows whose key columns match one of `tuples`. A join against a VALUES list
- * lets PostgreSQL use the unique index for each tuple, where a row-value
- * IN (...) made it scan every deployment of the service.
+ * Rows whose key columns match one of `tuples`, by `tupleKey` of those
+ * columns. A join against a VALUES list lets PostgreSQL use the unique index
+ * for each tuple, where a row-value IN (...) made it scan every deployment
+ * of the service.
  */
-async function selectByTuples<T>(
+async function selectByTuples<T extends Record<string, any>>(
   trx: Knex.Transaction,
   table: string,
   columns: [string, string, string],
   tuples: ReadonlyArray<readonly [string, string, string]>,
-): Promise<T[]> {
-  const found: T[] = [];
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
   for (const chunk of chunks([...tuples], 300)) {
     const values = chunk.map(() => '(?, ?, ?)').join(', ');
     const on = columns.map((c, i) => `t.${c} = v.k${i}`).join(' and ');
@@ -105,7 +106,9 @@ async function selectByTuples<T>(
       `with v(k0, k1, k2) as (values ${values}) select t.* from ${table} t join v on ${on}`,
       chunk.flat(),
     );
-    found.push(...((Array.isArray(result) ? result : result.rows) as T[]));
+    for (const row of (Array.isArray(result) ? result : result.rows) as T[]) {
+      found.set(tupleKey(columns.map(c => row[c])), row);
+    }
   }
   return found;
 }
@@ -229,20 +232,12 @@ export class KnexDeploymentStore implements DeploymentStore {
   ): Promise<string[]> {
     const identityOf = (r: ResolvedDeploymentEvent) =>
       [r.entityRef, r.event.environment, deploymentKeyOf(r.event)] as const;
-    const existing = new Map<string, DeploymentRow>();
-    const tuples = uniqueTuples(accepted.map(identityOf));
-    const rows = await selectByTuples<DeploymentRow>(
+    const existing = await selectByTuples<DeploymentRow>(
       trx,
       'deployments',
       ['entity_ref', 'environment', 'deployment_key'],
-      tuples,
+      uniqueTuples(accepted.map(identityOf)),
     );
-    for (const row of rows) {
-      existing.set(
-        tupleKey([row.entity_ref, row.environment, row.deployment_key]),
-        row,
-      );
-    }
 
     const inserts = new Map<string, DeploymentRow>();
     const updates = new Map<string, DeploymentRow>();
@@ -301,25 +296,17 @@ export class KnexDeploymentStore implements DeploymentStore {
     });
     if (candidates.size === 0) return;
 
-    const known = new Map<string, string>();
-    const tuples = [...candidates.values()].map(
-      c => [c.entity_ref, c.environment, c.sha] as const,
-    );
-    const rows = await selectByTuples<ChangeRow>(
+    const known = await selectByTuples<ChangeRow>(
       trx,
       'deployment_changes',
       ['entity_ref', 'environment', 'sha'],
-      tuples,
+      [...candidates.values()].map(
+        c => [c.entity_ref, c.environment, c.sha] as const,
+      ),
     );
-    for (const row of rows) {
-      known.set(
-        tupleKey([row.entity_ref, row.environment, row.sha]),
-        row.deployed_at,
-      );
-    }
     const inserts: ChangeRow[] = [];
     for (const [key, row] of candidates) {
-      const deployedBefore = known.get(key);
+      const deployedBefore = known.get(key)?.deployed_at;
       if (deployedBefore === undefined) {
         inserts.push(row);
       } else if (row.deployed_at < deployedBefore) {

@@ -206,7 +206,7 @@ describe('DoraCalculator', () => {
     };
     const readModel = {
       successfulDeployments: async () => 9,
-      changeOutcomes: async () => ({ total: 10, failed: 1 }),
+      deploymentsReachingUsers: async () => 10,
       leadTimes: async () => ({
         changes: 0,
         excludedChanges: 0,

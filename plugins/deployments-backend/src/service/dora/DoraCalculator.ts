@@ -64,10 +64,10 @@ export class DoraCalculator {
   ) {}
 
   async compute(scope: DoraScope): Promise<DoraMetrics> {
-    const [successes, outcomes, leadTimes, daily, failureLists] =
+    const [successes, reachedUsers, leadTimes, daily, failureLists] =
       await Promise.all([
         this.readModel.successfulDeployments(scope),
-        this.readModel.changeOutcomes(scope),
+        this.readModel.deploymentsReachingUsers(scope),
         this.readModel.leadTimes(scope),
         this.readModel.dailyCounts(scope),
         Promise.all(this.failureSources.map(source => source.failures(scope))),
@@ -80,9 +80,7 @@ export class DoraCalculator {
       failures.filter(f => f.deploymentId).map(f => f.deploymentId),
     ).size;
     const rate =
-      outcomes.total === 0
-        ? null
-        : Math.min(1, failedDeployments / outcomes.total);
+      reachedUsers === 0 ? null : Math.min(1, failedDeployments / reachedUsers);
     const restoreHours = failures
       .filter(f => f.restoredAt)
       .map(
@@ -114,7 +112,7 @@ export class DoraCalculator {
       changeFailureRate: rate === null ? null : Math.round(rate * 1000) / 1000,
       changeFailures: {
         failed: failedDeployments,
-        total: outcomes.total,
+        total: reachedUsers,
         level: levels.changeFailureRate,
       },
       timeToRestore: {

@@ -56,21 +56,16 @@ export class KnexDoraReadModel implements FailureSource {
     return Number(row.n);
   }
 
-  /** Finished deployments that reached users: succeeded, failed or rolled back. */
-  async changeOutcomes(
-    scope: DoraScope,
-  ): Promise<{ total: number; failed: number }> {
-    const rows: Array<{ status: string; n: string | number }> =
-      await this.deploymentsIn(scope)
-        .whereIn('status', ['succeeded', ...FAILED])
-        .groupBy('status')
-        .select('status')
-        .count({ n: '*' });
-    const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
-    const failed = rows
-      .filter(r => FAILED.includes(r.status))
-      .reduce((sum, r) => sum + Number(r.n), 0);
-    return { total, failed };
+  /**
+   * Deployments that reached users (succeeded, failed or rolled back): the
+   * denominator of the change failure rate. Failures themselves come from
+   * the failure sources.
+   */
+  async deploymentsReachingUsers(scope: DoraScope): Promise<number> {
+    const [row] = await this.deploymentsIn(scope)
+      .whereIn('status', ['succeeded', ...FAILED])
+      .count({ n: '*' });
+    return Number(row.n);
   }
 
   /** Median and p90 by nearest rank (the lower middle value for an even count). */

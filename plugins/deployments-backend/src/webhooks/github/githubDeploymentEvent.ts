@@ -2,6 +2,8 @@ import {
   DeploymentEvent,
   DeploymentStatus,
 } from '@flightdeck/plugin-deployments-common';
+import { InputError } from '@backstage/errors';
+import { FlightdeckEnvironment } from '@flightdeck/ingest-node';
 import { z } from 'zod';
 
 // Only the fields Flightdeck reads; GitHub sends many more, which pass.
@@ -61,14 +63,32 @@ const STATE_TO_STATUS: Record<string, DeploymentStatus | undefined> = {
 const httpUrl = (value?: string | null) =>
   value && /^https?:\/\//i.test(value) ? value : undefined;
 
+/** GitHub's environment names are free text; match ours ignoring case. */
+function environmentFor(
+  name: string,
+  environments: FlightdeckEnvironment[],
+): string {
+  const match = environments.find(
+    e => e.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (!match) {
+    throw new InputError(
+      `deployment.environment: '${name}' is not a configured environment (${environments
+        .map(e => e.name)
+        .join(', ')})`,
+    );
+  }
+  return match.name;
+}
+
 function common(
   payload: z.output<typeof githubDeploymentPayloadSchema>,
-  environment: string,
+  environments: FlightdeckEnvironment[],
   deliveryId: string,
 ) {
   const { deployment: d } = payload;
   return {
-    environment,
+    environment: environmentFor(d.environment, environments),
     version: d.ref,
     strategy: 'rolling' as const,
     deploymentId: `github-${d.id}`,
@@ -84,20 +104,20 @@ function common(
 /** `deployment` created: a deployment has started. */
 export function fromDeploymentPayload(
   payload: z.output<typeof githubDeploymentPayloadSchema>,
-  environment: string,
+  environments: FlightdeckEnvironment[],
   deliveryId: string,
 ): GithubDeploymentDelivery | undefined {
   if (payload.action !== 'created') return undefined;
   return {
     repository: payload.repository.full_name,
-    event: { ...common(payload, environment, deliveryId), status: 'started' },
+    event: { ...common(payload, environments, deliveryId), status: 'started' },
   };
 }
 
 /** `deployment_status` created: progress or the outcome. */
 export function fromDeploymentStatusPayload(
   payload: z.output<typeof githubDeploymentStatusPayloadSchema>,
-  environment: string,
+  environments: FlightdeckEnvironment[],
   deliveryId: string,
 ): GithubDeploymentDelivery | undefined {
   const status = STATE_TO_STATUS[payload.deployment_status.state];
@@ -106,7 +126,7 @@ export function fromDeploymentStatusPayload(
   return {
     repository: payload.repository.full_name,
     event: {
-      ...common(payload, environment, deliveryId),
+      ...common(payload, environments, deliveryId),
       status,
       finishedAt:
         status === 'started'

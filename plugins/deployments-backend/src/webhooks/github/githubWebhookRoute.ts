@@ -38,24 +38,6 @@ export function readGithubWebhookSecrets(config: Config): string[] {
   ].filter((secret): secret is string => !!secret);
 }
 
-/** GitHub's environment names are free text; match ours ignoring case. */
-function environmentFor(
-  name: string,
-  environments: FlightdeckEnvironment[],
-): string {
-  const match = environments.find(
-    e => e.name.toLowerCase() === name.toLowerCase(),
-  );
-  if (!match) {
-    throw new InputError(
-      `deployment.environment: '${name}' is not a configured environment (${environments
-        .map(e => e.name)
-        .join(', ')})`,
-    );
-  }
-  return match.name;
-}
-
 /**
  * `POST /webhooks/github`: `deployment` and `deployment_status` deliveries,
  * signed with `X-Hub-Signature-256`. Repositories map to services through
@@ -91,22 +73,14 @@ export function githubWebhookRoute(options: GithubWebhookOptions) {
         req.body,
         'deployment payload',
       );
-      const environment = environmentFor(
-        payload.deployment.environment,
-        environments,
-      );
-      delivery = fromDeploymentPayload(payload, environment, deliveryId);
+      delivery = fromDeploymentPayload(payload, environments, deliveryId);
     } else if (eventName === 'deployment_status') {
       const payload = parseInput(
         githubDeploymentStatusPayloadSchema,
         req.body,
         'deployment_status payload',
       );
-      const environment = environmentFor(
-        payload.deployment.environment,
-        environments,
-      );
-      delivery = fromDeploymentStatusPayload(payload, environment, deliveryId);
+      delivery = fromDeploymentStatusPayload(payload, environments, deliveryId);
     } else {
       res.status(202).json({
         ignored: `GitHub event '${eventName ?? 'none'}' is not handled here`,
