@@ -90,6 +90,29 @@ describe('IdempotencyStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'purges keys claimed in bulk like single ones on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      let now = new Date('2026-01-01T00:00:00Z');
+      const store = await IdempotencyStore.create(knex, { clock: () => now });
+      await knex.transaction(trx =>
+        store.claimMany(trx, 'events', ['old-1', 'old-2']),
+      );
+      await knex.transaction(trx => store.claim(trx, 'events', 'old-3'));
+      now = new Date('2026-02-01T00:00:00Z');
+      await knex.transaction(trx => store.claimMany(trx, 'events', ['new']));
+
+      expect(
+        await store.purgeOlderThan(knex, new Date('2026-01-15T00:00:00Z')),
+      ).toBe(3);
+      const again = await knex.transaction(trx =>
+        store.claimMany(trx, 'events', ['old-1', 'new']),
+      );
+      expect([...again]).toEqual(['old-1']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'migrates down and up again on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

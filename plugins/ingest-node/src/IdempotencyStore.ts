@@ -1,5 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { bulkInsert } from './bulkInsert';
 
 const TABLE = 'ingest_idempotency_keys';
 
@@ -45,7 +46,7 @@ export class IdempotencyStore {
   }
 
   /**
-   * Claims many keys at once within `trx`, in a few statements. Returns the
+   * Claims many keys at once within `trx`, in one statement. Returns the
    * keys this call claimed; a key seen before, or twice in `keys`, is claimed
    * at most once (its first occurrence).
    */
@@ -54,25 +55,21 @@ export class IdempotencyStore {
     scope: string,
     keys: string[],
   ): Promise<Set<string>> {
-    const unique = [...new Set(keys)];
-    const claimed = new Set<string>();
     const receivedAt = this.clock();
-    // Stays under SQLite's and PostgreSQL's bound-parameter limits.
-    for (let i = 0; i < unique.length; i += 300) {
-      const rows: Array<{ idempotency_key: string }> = await trx(TABLE)
-        .insert(
-          unique.slice(i, i + 300).map(key => ({
-            scope,
-            idempotency_key: key,
-            received_at: receivedAt,
-          })),
-        )
-        .onConflict(['scope', 'idempotency_key'])
-        .ignore()
-        .returning('idempotency_key');
-      for (const row of rows) claimed.add(row.idempotency_key);
-    }
-    return claimed;
+    const rows = await bulkInsert<{ idempotency_key: string }>(
+      trx,
+      TABLE,
+      [...new Set(keys)].map(key => ({
+        scope,
+        idempotency_key: key,
+        received_at: receivedAt,
+      })),
+      {
+        onConflict: ['scope', 'idempotency_key'],
+        returning: ['idempotency_key'],
+      },
+    );
+    return new Set(rows.map(row => row.idempotency_key));
   }
 
   /** Forgets keys first seen before `date`; returns how many. */

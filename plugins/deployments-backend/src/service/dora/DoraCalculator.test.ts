@@ -197,6 +197,68 @@ describe('DoraCalculator', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'takes lead time percentiles by nearest rank among many changes on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
+      const store = await KnexDeploymentStore.create(database);
+      const finishedAt = Date.parse('2026-11-02T12:00:00Z');
+      // Lead times of 1, 2, ... `count` hours, and one commit "after" its deployment.
+      const changes = (
+        prefix: string,
+        count: number,
+      ): Array<[string, string]> => [
+        ...Array.from({ length: count }, (_, i): [string, string] => [
+          `${prefix}${String(i + 1).padStart(6, '0')}`,
+          new Date(finishedAt - (i + 1) * 3600_000).toISOString(),
+        ]),
+        [`${prefix}ffffff`, new Date(finishedAt + 600_000).toISOString()],
+      ];
+      await store.record([
+        deploy(
+          A,
+          'succeeded',
+          '2026-11-02T11:50:00Z',
+          '2026-11-02T12:00:00Z',
+          changes('a', 11),
+        ),
+        deploy(
+          B,
+          'succeeded',
+          '2026-11-02T11:50:00Z',
+          '2026-11-02T12:00:00Z',
+          changes('b', 10),
+        ),
+      ]);
+      const readModel = await KnexDoraReadModel.create(database);
+      const dora = new DoraCalculator(readModel, [readModel]);
+
+      // 11 values: ranks 5 and floor(10 * 0.9) = 9.
+      const a = await dora.compute({ ...window, entityRef: A });
+      expect(a.leadTime).toMatchObject({
+        medianHours: 6,
+        p90Hours: 10,
+        changes: 11,
+        excludedChanges: 1,
+      });
+      // 10 values: the lower middle (rank 4) and floor(9 * 0.9) = 8.
+      const b = await dora.compute({ ...window, entityRef: B });
+      expect(b.leadTime).toMatchObject({ medianHours: 5, p90Hours: 9 });
+      // All 21: ranks 10 and 18 of 1..10, 1..11 merged.
+      const all = await dora.compute(window);
+      expect(all.leadTime).toMatchObject({
+        medianHours: 6,
+        p90Hours: 10,
+        changes: 21,
+        excludedChanges: 2,
+      });
+    },
+  );
+
   it('counts a deployment flagged by two failure sources once', async () => {
     const failure = {
       entityRef: A,
@@ -205,15 +267,16 @@ describe('DoraCalculator', () => {
       restoredAt: '2026-11-03T14:05:00.000Z',
     };
     const readModel = {
-      successfulDeployments: async () => 9,
-      deploymentsReachingUsers: async () => 10,
       leadTimes: async () => ({
         changes: 0,
         excludedChanges: 0,
         medianSeconds: null,
         p90Seconds: null,
       }),
-      dailyCounts: async () => [],
+      // 10 deployments reached users, one of them the failure.
+      dailyCounts: async () => [
+        { date: '2026-11-03', deployments: 9, failures: 1 },
+      ],
       failures: async () => [failure],
     } as unknown as KnexDoraReadModel;
     const incidents = { failures: async () => [failure] };

@@ -64,14 +64,17 @@ export class DoraCalculator {
   ) {}
 
   async compute(scope: DoraScope): Promise<DoraMetrics> {
-    const [successes, reachedUsers, leadTimes, daily, failureLists] =
-      await Promise.all([
-        this.readModel.successfulDeployments(scope),
-        this.readModel.deploymentsReachingUsers(scope),
-        this.readModel.leadTimes(scope),
-        this.readModel.dailyCounts(scope),
-        Promise.all(this.failureSources.map(source => source.failures(scope))),
-      ]);
+    const [leadTimes, daily, failureLists] = await Promise.all([
+      this.readModel.leadTimes(scope),
+      this.readModel.dailyCounts(scope),
+      Promise.all(this.failureSources.map(source => source.failures(scope))),
+    ]);
+    let successes = 0;
+    let reachedUsers = 0;
+    for (const day of daily) {
+      successes += day.deployments;
+      reachedUsers += day.deployments + day.failures;
+    }
     const failures = dedupe(failureLists.flat());
 
     const days = (Date.parse(scope.to) - Date.parse(scope.from)) / DAY_MS;

@@ -1,0 +1,265 @@
+// Read latency of the deployments plugin at scale: the service tab's first
+// page and the DORA endpoint through the HTTP API, against hand-written SQL
+// for the same answers on the same database, in the same run.
+//
+//   node bench/deployments-read.mjs <portal-url> [deployments] [iterations]
+//
+// Needs a running portal (./flightdeck bench read starts one),
+// FLIGHTDECK_INGEST_TOKEN, FLIGHTDECK_DATA_DIR, and for PostgreSQL
+// POSTGRES_HOST and friends. Fills the database first unless it already holds
+// the same history (see deployments-read-fill.mjs).
+import { isDeepStrictEqual } from 'node:util';
+import { deploymentsDatabase, engine } from './deployments-database.mjs';
+import {
+  ensureFilled,
+  fillSpec,
+  ownerRef,
+  serviceRef,
+} from './deployments-read-fill.mjs';
+import { sqlBaseline } from './deployments-read-sql.mjs';
+
+const baseUrl = process.argv[2] ?? 'http://localhost:7068';
+const spec = fillSpec(Number(process.argv[3] || 1_000_000));
+const ITERATIONS = Number(process.argv[4] || 60);
+const WARM_UP = 10;
+const TARGET_MS = 300;
+const TARGET_RATIO = 2;
+const DAY_MS = 24 * 3600 * 1000;
+const ENVIRONMENTS = ['development', 'staging', 'production'];
+const token = process.env.FLIGHTDECK_INGEST_TOKEN;
+
+async function get(route, query = {}) {
+  const url = new URL(`${baseUrl}/api/deployments${route}`);
+  for (const [key, value] of Object.entries(query))
+    url.searchParams.set(key, value);
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok)
+    throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+// Services of every kind in turn: busy and quiet ones, one that never
+// deployed to development (i % 10 === 9), one never deployed at all (a new
+// service, i % 10 === 5); and teams in turn.
+const serviceAt = i =>
+  i % 10 === 5
+    ? 'component:default/svc-new'
+    : serviceRef((i * 761) % spec.services);
+const teamAt = i => ownerRef(spec, i % spec.owners);
+
+/** The same numbers from the endpoint's answer as the baseline computes. */
+function doraFigures(metrics) {
+  return {
+    deployments: metrics.deploymentFrequency.total,
+    reachedUsers: metrics.changeFailures.total,
+    leadTime: {
+      changes: metrics.leadTime.changes,
+      excludedChanges: metrics.leadTime.excludedChanges,
+      medianHours: metrics.leadTime.medianHours,
+      p90Hours: metrics.leadTime.p90Hours,
+    },
+    failed: metrics.changeFailures.failed,
+    restored: metrics.timeToRestore.restored,
+    restoreMedianHours: metrics.timeToRestore.medianHours,
+    series: metrics.series.filter(p => p.deployments || p.failures),
+  };
+}
+
+const stateIds = states =>
+  states.map(s => [s.environment, s.current?.id ?? null, s.latest?.id ?? null]);
+
+function baselineStateIds(rows) {
+  return ENVIRONMENTS.map(environment => {
+    const current = rows.find(
+      r => r.env_name === environment && Number(r.current_only) === 1,
+    );
+    const latest = rows.find(
+      r => r.env_name === environment && Number(r.current_only) === 0,
+    );
+    return [
+      environment,
+      current?.id ?? null,
+      latest && latest.id !== current?.id ? latest.id : null,
+    ];
+  });
+}
+
+/** Fails the run when the API and the baseline disagree: a fast wrong answer is no answer. */
+async function checkSameAnswers(baseline, window) {
+  const problems = [];
+  for (let i = 0; i < 10; i++) {
+    const entityRef = serviceAt(i);
+    const page = await get('/deployments', { entityRef, limit: '50' });
+    const rows = await baseline.page(entityRef);
+    const expected = rows.slice(0, 50).map(r => r.id);
+    if (
+      !isDeepStrictEqual(
+        page.items.map(d => d.id),
+        expected,
+      ) ||
+      Boolean(page.nextCursor) !== rows.length > 50
+    ) {
+      problems.push(`page of ${entityRef}`);
+    }
+    const states = await get('/environment-states', { entityRef });
+    const expectedStates = baselineStateIds(
+      await baseline.environmentStates(entityRef, ENVIRONMENTS),
+    );
+    if (!isDeepStrictEqual(stateIds(states.items), expectedStates)) {
+      problems.push(`environment states of ${entityRef}`);
+    }
+  }
+  for (const owner of [undefined, teamAt(0), teamAt(1), teamAt(2)]) {
+    const scope = { ...window, ...(owner ? { owner } : {}) };
+    const api = doraFigures(await get('/dora', scope));
+    const sql = await baseline.dora({ environment: 'production', ...scope });
+    if (!isDeepStrictEqual(api, sql)) {
+      const { series: a, ...apiTotals } = api;
+      const { series: b, ...sqlTotals } = sql;
+      problems.push(
+        `DORA of ${owner ?? 'the organisation'}: API ${JSON.stringify(
+          apiTotals,
+        )} (${a.length} days), SQL ${JSON.stringify(sqlTotals)} (${
+          b.length
+        } days)`,
+      );
+    }
+  }
+  return problems;
+}
+
+const percentile = (sorted, p) =>
+  sorted[Math.max(0, Math.ceil(sorted.length * p) - 1)];
+
+/** Times the API and the baseline in turn, so that load from elsewhere hits both alike. */
+async function measure(name, api, sql) {
+  for (let i = 0; i < WARM_UP; i++) {
+    await api(i);
+    if (sql) await sql(i);
+  }
+  const times = { api: [], sql: [] };
+  for (let i = 0; i < ITERATIONS; i++) {
+    let started = performance.now();
+    await api(i);
+    times.api.push(performance.now() - started);
+    if (sql) {
+      started = performance.now();
+      await sql(i);
+      times.sql.push(performance.now() - started);
+    }
+  }
+  const summary = list => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted.length
+      ? { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) }
+      : undefined;
+  };
+  return { name, api: summary(times.api), sql: summary(times.sql) };
+}
+
+function printTable(results, floor) {
+  const ms = value => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+  const header = [
+    'operation',
+    'API p50',
+    'API p95',
+    'SQL p50',
+    'SQL p95',
+    'ratio p50',
+    'ratio p95',
+    `< ${TARGET_MS} ms`,
+    `<= ${TARGET_RATIO}x`,
+  ];
+  const lines = results.map(r => {
+    const ratio = p => r.api[p] / r.sql[p];
+    return [
+      r.name,
+      ms(r.api.p50),
+      ms(r.api.p95),
+      ms(r.sql.p50),
+      ms(r.sql.p95),
+      `${ratio('p50').toFixed(2)}x`,
+      `${ratio('p95').toFixed(2)}x`,
+      r.api.p95 < TARGET_MS ? 'pass' : 'FAIL',
+      ratio('p95') <= TARGET_RATIO ? 'pass' : 'FAIL',
+    ];
+  });
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...lines.map(l => l[i].length)),
+  );
+  const row = cells =>
+    `  ${cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')}`;
+  console.log(row(header));
+  for (const line of lines) console.log(row(line));
+  console.log(
+    `  Times in ms over ${ITERATIONS} runs after ${WARM_UP} warm-up runs, API and SQL in turn.`,
+  );
+  console.log(
+    `  An authenticated API request that reads no table takes ${ms(
+      floor.api.p50,
+    )} / ${ms(floor.api.p95)} ms (p50 / p95).`,
+  );
+}
+
+const knex = deploymentsDatabase();
+try {
+  console.log(
+    `${engine}: read path at ${spec.deployments} deployments across ${spec.services} services`,
+  );
+  const filled = await ensureFilled(
+    knex,
+    process.env.FLIGHTDECK_DATA_DIR,
+    spec,
+  );
+  const baseline = sqlBaseline(knex);
+  // The default DORA window (30 days up to now), pinned to the end of the
+  // filled history so that reruns on an older fill measure the same rows.
+  const to = new Date(filled.anchor);
+  const window = {
+    from: new Date(to.getTime() - 30 * DAY_MS).toISOString(),
+    to: to.toISOString(),
+  };
+  const production = { environment: 'production', ...window };
+
+  const problems = await checkSameAnswers(baseline, window);
+  if (problems.length) {
+    console.log('  The API and the baseline disagree:');
+    for (const problem of problems) console.log(`    ${problem}`);
+    process.exitCode = 1;
+  } else {
+    console.log('  The API and the baseline give the same answers.');
+  }
+
+  const floor = await measure('authenticated request, no table', () =>
+    get('/environments'),
+  );
+  const results = [
+    await measure(
+      'tab: deployments, first page',
+      i => get('/deployments', { entityRef: serviceAt(i), limit: '50' }),
+      i => baseline.page(serviceAt(i)),
+    ),
+    await measure(
+      'tab: environment states',
+      i => get('/environment-states', { entityRef: serviceAt(i) }),
+      i => baseline.environmentStates(serviceAt(i), ENVIRONMENTS),
+    ),
+    await measure(
+      'DORA: organisation, 30 days',
+      () => get('/dora', window),
+      () => baseline.dora(production),
+    ),
+    await measure(
+      'DORA: team, 30 days',
+      i => get('/dora', { ...window, owner: teamAt(i) }),
+      i => baseline.dora({ ...production, owner: teamAt(i) }),
+    ),
+  ];
+  printTable(results, floor);
+} finally {
+  await knex.destroy();
+}
