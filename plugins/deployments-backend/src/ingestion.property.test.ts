@@ -11,6 +11,8 @@ import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { deploymentsPlugin } from './plugin';
+import serviceDeployed from './webhooks/cdevents/__fixtures__/service_deployed.json';
+import serviceRolledback from './webhooks/cdevents/__fixtures__/service_rolledback.json';
 import statusSuccess from './webhooks/github/__fixtures__/deployment_status.success.json';
 
 jest.setTimeout(180_000);
@@ -79,6 +81,66 @@ const body = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
 );
 
+const cdeventPaths = [
+  'specversion',
+  'type',
+  'data',
+  'data.context',
+  'data.context.id',
+  'data.context.source',
+  'data.context.type',
+  'data.context.timestamp',
+  'data.subject',
+  'data.subject.id',
+  'data.subject.content',
+  'data.subject.content.environment',
+  'data.subject.content.environment.name',
+  'data.subject.content.artifactId',
+  'data.customData',
+  'data.customData.flightdeck',
+];
+
+/** Sets, or with `undefined` deletes, a dotted path of a JSON object. */
+function mutate(target: any, path: string, value: unknown) {
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  let node = target;
+  for (const key of keys) {
+    if (!node || typeof node !== 'object') return;
+    node = node[key];
+  }
+  if (!node || typeof node !== 'object') return;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}
+
+/** A CloudEvent from the fixtures with up to three paths replaced or removed. */
+const mutatedCloudEvent = fc
+  .tuple(
+    fc.constantFrom(serviceDeployed, serviceRolledback),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...cdeventPaths),
+        fc.option(fc.jsonValue(), { nil: undefined }),
+      ),
+      { maxLength: 3 },
+    ),
+    fc.uuid(),
+  )
+  .map(([fixture, mutations, id]) => {
+    const ce = structuredClone(fixture) as any;
+    ce.data.context.id = id;
+    for (const [path, value] of mutations) mutate(ce, path, value);
+    return ce;
+  });
+
+const cdeventsBody = fc.oneof(
+  { weight: 4, arbitrary: mutatedCloudEvent },
+  { weight: 2, arbitrary: mutatedCloudEvent.map(ce => ce?.data) },
+  { weight: 2, arbitrary: fc.array(mutatedCloudEvent, { maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.jsonValue() },
+);
+
 describe('ingestion under random and mutated payloads', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let knex: Knex;
@@ -105,6 +167,23 @@ describe('ingestion under random and mutated payloads', () => {
     return [Number(d.n), Number(k.n)];
   };
 
+  /** A refusal is a 4xx whose message names the problem, and writes nothing. */
+  const expectSuccessOrCleanRefusal = async (
+    res: request.Response,
+    before: number[],
+  ) => {
+    const refused = res.status !== 200;
+    expect({
+      status: refused ? Math.floor(res.status / 100) * 100 : 200,
+      named: !refused || String(res.body?.error?.message ?? '').length > 5,
+      counts: refused ? await counts() : before,
+    }).toEqual({
+      status: refused ? 400 : 200,
+      named: true,
+      counts: before,
+    });
+  };
+
   it('answers every /events request with success or a 4xx that names the problem, and a refusal writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(body, async raw => {
@@ -114,19 +193,24 @@ describe('ingestion under random and mutated payloads', () => {
           .set('Authorization', mockCredentials.service.header())
           .set('Content-Type', 'application/json')
           .send(raw);
-        const refused = res.status !== 200;
-        // A refusal is a 4xx whose message names the problem, and writes nothing.
-        expect({
-          status: refused ? Math.floor(res.status / 100) * 100 : 200,
-          named: !refused || String(res.body?.error?.message ?? '').length > 5,
-          counts: refused ? await counts() : before,
-        }).toEqual({
-          status: refused ? 400 : 200,
-          named: true,
-          counts: before,
-        });
+        await expectSuccessOrCleanRefusal(res, before);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('answers every /webhooks/cdevents request with success or a named 4xx, and a refusal writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(cdeventsBody, async payload => {
+        const before = await counts();
+        const res = await request(backend.server)
+          .post('/api/deployments/webhooks/cdevents')
+          .set('Authorization', mockCredentials.service.header())
+          .set('Content-Type', 'application/cloudevents+json')
+          .send(JSON.stringify(payload ?? null));
+        await expectSuccessOrCleanRefusal(res, before);
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -62,7 +62,8 @@ export const deploymentsPlugin = createBackendPlugin({
             ingestor,
             dora,
             environments,
-            github: { secrets: readGithubWebhookSecrets(config), resolver },
+            resolver,
+            github: { secrets: readGithubWebhookSecrets(config) },
             rollback: {
               permissions,
               auditor,

@@ -1,5 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
+  CatalogEntityResolver,
   jsonBody,
   parseInput,
   FlightdeckEnvironment,
@@ -20,6 +21,8 @@ import {
   rollbackRoutes,
   RollbackRoutesOptions,
 } from './rollback/rollbackRoutes';
+import { cdeventsRoute } from './webhooks/cdevents/cdeventsRoute';
+import { CDEventTranslator } from './webhooks/cdevents/CDEventTranslator';
 import {
   githubWebhookRoute,
   GithubWebhookOptions,
@@ -69,7 +72,8 @@ export interface RouterOptions {
   ingestor: DeploymentIngestor;
   dora: DoraCalculator;
   environments: FlightdeckEnvironment[];
-  github: Pick<GithubWebhookOptions, 'secrets' | 'resolver'>;
+  resolver: CatalogEntityResolver;
+  github: Pick<GithubWebhookOptions, 'secrets'>;
   rollback: Omit<RollbackRoutesOptions, 'httpAuth' | 'store'>;
   clock?: () => Date;
 }
@@ -102,7 +106,21 @@ export async function createRouter(
   // Authenticated by its signature; see plugin.ts for the auth policy.
   router.post(
     '/webhooks/github',
-    ...githubWebhookRoute({ ...options.github, environments, ingestor }),
+    ...githubWebhookRoute({
+      ...options.github,
+      resolver: options.resolver,
+      environments,
+      ingestor,
+    }),
+  );
+
+  router.post(
+    '/webhooks/cdevents',
+    ...cdeventsRoute({
+      httpAuth,
+      ingestor,
+      translator: new CDEventTranslator(environments, options.resolver, store),
+    }),
   );
 
   router.use(rollbackRoutes({ ...options.rollback, httpAuth, store }));

@@ -12,61 +12,69 @@ const timestamp = z.iso.datetime({
 });
 
 /**
+ * The fields of a deployment event one by one, for other doors (CDEvents
+ * custom data) that accept some of them with the same rules.
+ *
+ * @public
+ */
+export const deploymentEventFields = {
+  entityRef: z.string().min(1).max(255).optional(),
+  service: z.string().min(1).max(255).optional(),
+  environment: z.string().min(1).max(64),
+  version: z.string().min(1).max(128),
+  status: z.enum(DEPLOYMENT_STATUSES),
+  strategy: z.enum(DEPLOYMENT_STRATEGIES).default('rolling'),
+  deploymentId: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe(
+      'Ties the events of one deployment together; defaults to version and start time',
+    ),
+  startedAt: timestamp,
+  finishedAt: timestamp.optional(),
+  commitSha: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA')
+    .optional(),
+  changes: z
+    .array(
+      z.object({
+        sha: z
+          .string()
+          .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA'),
+        committedAt: timestamp,
+      }),
+    )
+    .max(1000)
+    .default([]),
+  url: z
+    .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+    .max(2048)
+    .optional(),
+  actor: z.string().min(1).max(255).optional(),
+  idempotencyKey: z.string().min(1).max(255),
+  steps: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(128),
+        weight: z.number().min(0).max(100).optional(),
+        status: z.enum(STEP_STATUSES),
+      }),
+    )
+    .max(50)
+    .default([]),
+};
+
+/**
  * Flightdeck's own deployment event, as CI pipelines and the report CLI send
  * it. Either `entityRef` or `service` (a component name) names the service.
  *
  * @public
  */
 export const deploymentEventSchema = z
-  .object({
-    entityRef: z.string().min(1).max(255).optional(),
-    service: z.string().min(1).max(255).optional(),
-    environment: z.string().min(1).max(64),
-    version: z.string().min(1).max(128),
-    status: z.enum(DEPLOYMENT_STATUSES),
-    strategy: z.enum(DEPLOYMENT_STRATEGIES).default('rolling'),
-    deploymentId: z
-      .string()
-      .min(1)
-      .max(255)
-      .optional()
-      .describe(
-        'Ties the events of one deployment together; defaults to version and start time',
-      ),
-    startedAt: timestamp,
-    finishedAt: timestamp.optional(),
-    commitSha: z
-      .string()
-      .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA')
-      .optional(),
-    changes: z
-      .array(
-        z.object({
-          sha: z
-            .string()
-            .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA'),
-          committedAt: timestamp,
-        }),
-      )
-      .max(1000)
-      .default([]),
-    url: z
-      .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
-      .max(2048)
-      .optional(),
-    actor: z.string().min(1).max(255).optional(),
-    idempotencyKey: z.string().min(1).max(255),
-    steps: z
-      .array(
-        z.object({
-          name: z.string().min(1).max(128),
-          weight: z.number().min(0).max(100).optional(),
-          status: z.enum(STEP_STATUSES),
-        }),
-      )
-      .max(50)
-      .default([]),
-  })
+  .object(deploymentEventFields)
   .strict()
   .refine(e => e.entityRef || e.service, {
     message: 'either entityRef or service is required',

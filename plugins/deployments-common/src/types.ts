@@ -1,10 +1,16 @@
-/** @public */
+/**
+ * Where a deployment stands. `removed` records that the service was taken
+ * out of the environment: nothing of it runs there afterwards.
+ *
+ * @public
+ */
 export const DEPLOYMENT_STATUSES = [
   'started',
   'succeeded',
   'failed',
   'rolled_back',
   'cancelled',
+  'removed',
 ] as const;
 
 /** @public */
@@ -16,6 +22,7 @@ export const FINISHED_STATUSES: readonly DeploymentStatus[] = [
   'failed',
   'rolled_back',
   'cancelled',
+  'removed',
 ];
 
 /** @public */
@@ -78,7 +85,10 @@ export interface Environment {
 /** A service in one environment: what runs there and what happened last. @public */
 export interface EnvironmentState {
   environment: string;
-  /** The latest successful deployment, i.e. the version running now. */
+  /**
+   * The version running now: the latest successful deployment, unless the
+   * service was removed from the environment after it.
+   */
   current?: Deployment;
   /** The most recent deployment, when it is not the current one (running or failed). */
   latest?: Deployment;

@@ -36,7 +36,8 @@ describe('openapi.yaml', () => {
       ingestor: {} as any,
       dora: {} as any,
       environments: [],
-      github: { secrets: [], resolver: {} as any },
+      resolver: {} as any,
+      github: { secrets: [] },
       rollback: {} as any,
     });
     const served = routesOf(router.stack as Layer[]);

@@ -3,6 +3,7 @@ import {
   DeploymentEvent,
   DeploymentPage,
   DeploymentStatus,
+  DeploymentStrategy,
   EnvironmentState,
 } from '@flightdeck/plugin-deployments-common';
 
@@ -29,6 +30,19 @@ export interface DeploymentListQuery {
   cursor?: string;
 }
 
+/**
+ * The newest deployment that settled what runs in an environment: a
+ * successful one (its version runs) or a removal (nothing runs).
+ */
+export interface SettledDeployment {
+  deploymentKey: string;
+  version: string;
+  status: 'succeeded' | 'removed';
+  strategy: DeploymentStrategy;
+  startedAt: string;
+  finishedAt?: string;
+}
+
 /** Storage of deployments, behind which the database lives. */
 export interface DeploymentStore {
   /**
@@ -44,4 +58,8 @@ export interface DeploymentStore {
     entityRef: string,
     environments: string[],
   ): Promise<EnvironmentState[]>;
+  latestSettled(
+    entityRef: string,
+    environment: string,
+  ): Promise<SettledDeployment | undefined>;
 }

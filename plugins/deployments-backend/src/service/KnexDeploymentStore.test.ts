@@ -204,6 +204,124 @@ describe('KnexDeploymentStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'tells per environment what runs and the newest attempt on %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const at = (hour: number) => `2026-11-20T${hour}:00:00Z`;
+      const finished = (hour: number) => `2026-11-20T${hour}:05:00Z`;
+      const other = 'component:default/billing';
+      await store.record([
+        event({
+          version: '1',
+          status: 'succeeded',
+          startedAt: at(10),
+          finishedAt: finished(10),
+        }),
+        event({
+          version: '2',
+          status: 'succeeded',
+          startedAt: at(11),
+          finishedAt: finished(11),
+        }),
+        event({
+          version: '3',
+          status: 'failed',
+          startedAt: at(12),
+          finishedAt: finished(12),
+        }),
+        event({ version: '3', environment: 'staging', startedAt: at(12) }),
+        // Another service, newer everywhere, changes nothing for this one.
+        ...['development', 'staging', 'production'].map(environment => ({
+          ...event({
+            version: '9',
+            environment,
+            status: 'succeeded',
+            startedAt: at(13),
+            finishedAt: finished(13),
+          }),
+          entityRef: other,
+        })),
+      ]);
+
+      const states = await store.environmentStates(service, [
+        'development',
+        'staging',
+        'production',
+      ]);
+      expect(
+        states.map(s => [s.environment, s.current?.version, s.latest?.version]),
+      ).toEqual([
+        ['development', undefined, undefined],
+        ['staging', undefined, '3'],
+        ['production', '2', '3'],
+      ]);
+      const [billing] = await store.environmentStates(other, ['production']);
+      // The newest attempt is the running one: told once, as current.
+      expect([billing.current?.version, billing.latest]).toEqual([
+        '9',
+        undefined,
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'runs nothing in an environment the service was removed from on %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const at = (hour: number) => `2026-11-21T${hour}:00:00Z`;
+      await store.record([
+        event({
+          version: '1',
+          status: 'succeeded',
+          startedAt: at(10),
+          finishedAt: at(10),
+        }),
+        event({
+          version: '1',
+          status: 'removed',
+          startedAt: at(11),
+          finishedAt: at(11),
+        }),
+        event({
+          version: '2',
+          status: 'succeeded',
+          startedAt: at(10),
+          finishedAt: at(10),
+          environment: 'staging',
+        }),
+        event({
+          version: '2',
+          status: 'removed',
+          startedAt: at(11),
+          finishedAt: at(11),
+          environment: 'staging',
+        }),
+        event({
+          version: '3',
+          status: 'succeeded',
+          startedAt: at(12),
+          finishedAt: at(12),
+          environment: 'staging',
+        }),
+      ]);
+
+      const states = await store.environmentStates(service, [
+        'staging',
+        'production',
+      ]);
+      expect(states.map(s => [s.current?.version, s.latest?.status])).toEqual([
+        ['3', undefined],
+        [undefined, 'removed'],
+      ]);
+      expect(await store.latestSettled(service, 'production')).toMatchObject({
+        version: '1',
+        status: 'removed',
+      });
+      expect(await store.latestSettled(service, 'development')).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'migrates down and up again on %p',
     async databaseId => {
       const { knex } = await storeOn(databaseId);

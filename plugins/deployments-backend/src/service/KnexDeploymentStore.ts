@@ -2,7 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { IdempotencyStore } from '@flightdeck/ingest-node';
+import { bulkInsert, IdempotencyStore } from '@flightdeck/ingest-node';
 import {
   Deployment,
   DeploymentEvent,
@@ -21,9 +21,28 @@ import {
   DeploymentStore,
   RecordOutcome,
   ResolvedDeploymentEvent,
+  SettledDeployment,
 } from './DeploymentStore';
 
 const IDEMPOTENCY_SCOPE = 'deployment-event';
+
+const DEPLOYMENT_IDENTITY: [string, string, string] = [
+  'entity_ref',
+  'environment',
+  'deployment_key',
+];
+
+/** What a later event may change about a recorded deployment; see mergeInto. */
+const MERGED_COLUMNS = [
+  'status',
+  'owner_ref',
+  'strategy',
+  'finished_at',
+  'commit_sha',
+  'url',
+  'actor',
+  'steps',
+];
 
 interface DeploymentRow {
   id: string;
@@ -71,13 +90,13 @@ interface ChangeRow {
   deployment_id: string;
 }
 
-const tupleKey = (parts: readonly string[]) => parts.join('\u0000');
-
-function uniqueTuples<T extends readonly string[]>(tuples: T[]): T[] {
-  const seen = new Map<string, T>();
-  for (const tuple of tuples) seen.set(tupleKey(tuple), tuple);
-  return [...seen.values()];
+/** The events of one deployment in a batch, folded into its row. */
+interface DeploymentGroup {
+  row: DeploymentRow;
+  events: ResolvedDeploymentEvent[];
 }
+
+const tupleKey = (parts: readonly string[]) => parts.join('\u0000');
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -193,9 +212,12 @@ export class KnexDeploymentStore implements DeploymentStore {
   ) {}
 
   /**
-   * Records a batch in a handful of statements rather than a few per event:
-   * claims every idempotency key at once, loads the deployments the events
-   * belong to at once, merges in memory, then inserts the new rows in bulk.
+   * Records a batch in a few statements whatever its size: claims every
+   * idempotency key at once, folds the events of each deployment into one
+   * row, inserts the rows that are new at once, and merges the rest into the
+   * deployments they belong to. Each statement binds its rows as one JSON
+   * value (see `bulkInsert`), which is what makes a batch of a thousand
+   * cheap.
    */
   async record(events: ResolvedDeploymentEvent[]): Promise<RecordOutcome[]> {
     return this.knex.transaction(async trx => {
@@ -230,38 +252,78 @@ export class KnexDeploymentStore implements DeploymentStore {
     trx: Knex.Transaction,
     accepted: ResolvedDeploymentEvent[],
   ): Promise<string[]> {
-    const identityOf = (r: ResolvedDeploymentEvent) =>
-      [r.entityRef, r.event.environment, deploymentKeyOf(r.event)] as const;
-    const existing = await selectByTuples<DeploymentRow>(
-      trx,
-      'deployments',
-      ['entity_ref', 'environment', 'deployment_key'],
-      uniqueTuples(accepted.map(identityOf)),
-    );
-
-    const inserts = new Map<string, DeploymentRow>();
-    const updates = new Map<string, DeploymentRow>();
-    const ids = accepted.map(resolved => {
-      const key = tupleKey(identityOf(resolved));
-      const row = inserts.get(key) ?? updates.get(key) ?? existing.get(key);
-      if (!row) {
-        const created = newRow(resolved);
-        inserts.set(key, created);
-        return created.id;
+    const groups = new Map<string, DeploymentGroup>();
+    const keys = accepted.map(resolved => {
+      const key = tupleKey([
+        resolved.entityRef,
+        resolved.event.environment,
+        deploymentKeyOf(resolved.event),
+      ]);
+      const group = groups.get(key);
+      if (group) {
+        mergeInto(group.row, resolved);
+        group.events.push(resolved);
+      } else {
+        groups.set(key, { row: newRow(resolved), events: [resolved] });
       }
-      mergeInto(row, resolved);
-      if (!inserts.has(key)) updates.set(key, row);
-      return row.id;
+      return key;
     });
 
-    for (const chunk of chunks([...inserts.values()], 200)) {
-      await trx('deployments').insert(chunk);
+    // Deployments seen before collide with their stored row and are skipped
+    // here; they are the ones whose id does not come back.
+    const inserted = await bulkInsert<{ id: string }>(
+      trx,
+      'deployments',
+      [...groups.values()].map(g => g.row),
+      { onConflict: DEPLOYMENT_IDENTITY, returning: ['id'] },
+    );
+    if (inserted.length < groups.size) {
+      const insertedIds = new Set(inserted.map(row => row.id));
+      await this.mergeIntoStored(
+        trx,
+        [...groups.values()].filter(g => !insertedIds.has(g.row.id)),
+      );
     }
-    for (const row of updates.values()) {
-      const { id, ...fields } = row;
-      await trx('deployments').where({ id }).update(fields);
+    return keys.map(key => groups.get(key)!.row.id);
+  }
+
+  /**
+   * Applies each group's events, in the order they arrived, to the stored
+   * deployment they belong to, and writes the result back.
+   */
+  private async mergeIntoStored(
+    trx: Knex.Transaction,
+    groups: DeploymentGroup[],
+  ) {
+    const stored = await selectByTuples<DeploymentRow>(
+      trx,
+      'deployments',
+      DEPLOYMENT_IDENTITY,
+      groups.map(
+        ({ row }) =>
+          [row.entity_ref, row.environment, row.deployment_key] as const,
+      ),
+    );
+    for (const group of groups) {
+      const { entity_ref, environment, deployment_key } = group.row;
+      const row = stored.get(
+        tupleKey([entity_ref, environment, deployment_key]),
+      );
+      if (!row) {
+        // Only a concurrent delete between the two statements gets here.
+        throw new Error(
+          `Deployment '${deployment_key}' of ${entity_ref} in ${environment} disappeared while it was recorded`,
+        );
+      }
+      for (const resolved of group.events) mergeInto(row, resolved);
+      group.row = row;
     }
-    return ids;
+    await bulkInsert(
+      trx,
+      'deployments',
+      groups.map(g => g.row),
+      { onConflict: DEPLOYMENT_IDENTITY, merge: MERGED_COLUMNS },
+    );
   }
 
   /** Fixes each change's lead time at the earliest successful deployment containing it. */
@@ -294,31 +356,18 @@ export class KnexDeploymentStore implements DeploymentStore {
         });
       }
     });
-    if (candidates.size === 0) return;
-
-    const known = await selectByTuples<ChangeRow>(
-      trx,
-      'deployment_changes',
-      ['entity_ref', 'environment', 'sha'],
-      [...candidates.values()].map(
-        c => [c.entity_ref, c.environment, c.sha] as const,
-      ),
-    );
-    const inserts: ChangeRow[] = [];
-    for (const [key, row] of candidates) {
-      const deployedBefore = known.get(key)?.deployed_at;
-      if (deployedBefore === undefined) {
-        inserts.push(row);
-      } else if (row.deployed_at < deployedBefore) {
-        const { entity_ref, environment, sha, owner_ref, ...fields } = row;
-        await trx('deployment_changes')
-          .where({ entity_ref, environment, sha })
-          .update(fields);
-      }
-    }
-    for (const chunk of chunks(inserts, 200)) {
-      await trx('deployment_changes').insert(chunk);
-    }
+    // A change deployed before takes this deployment only if it is earlier;
+    // it keeps the owner it was first recorded with.
+    await bulkInsert(trx, 'deployment_changes', [...candidates.values()], {
+      onConflict: ['entity_ref', 'environment', 'sha'],
+      merge: [
+        'committed_at',
+        'deployed_at',
+        'lead_time_seconds',
+        'deployment_id',
+      ],
+      mergeWhen: { column: 'deployed_at', incoming: '<' },
+    });
   }
 
   async get(id: string): Promise<Deployment | undefined> {
@@ -360,35 +409,74 @@ export class KnexDeploymentStore implements DeploymentStore {
     };
   }
 
+  /**
+   * Both lookups of every environment in one statement: each is a short
+   * index probe, cheaper than a round trip of its own.
+   */
   async environmentStates(
     entityRef: string,
     environments: string[],
   ): Promise<EnvironmentState[]> {
-    const newest = (environment: string, status?: DeploymentStatus) => {
+    if (environments.length === 0) return [];
+    const newest = (environment: string, kind: 'current' | 'latest') => {
       const q = this.knex<DeploymentRow>('deployments')
+        .select('*', this.knex.raw(`'${kind}' as kind`))
         .where({ entity_ref: entityRef, environment })
         .orderBy([
           { column: 'started_at', order: 'desc' },
           { column: 'id', order: 'desc' },
         ])
-        .first();
-      return status ? q.where('status', status) : q;
+        .limit(1);
+      // A removal settles an environment too: after it nothing runs there.
+      if (kind === 'current') q.whereIn('status', ['succeeded', 'removed']);
+      return this.knex
+        .select('*')
+        .from(q.as(`${kind}_${environments.indexOf(environment)}`));
     };
-    return Promise.all(
-      environments.map(async environment => {
-        const [current, latest] = await Promise.all([
-          newest(environment, 'succeeded'),
-          newest(environment),
-        ]);
-        return {
-          environment,
-          current: current ? toDeployment(current) : undefined,
-          latest:
-            latest && latest.id !== current?.id
-              ? toDeployment(latest)
-              : undefined,
-        };
-      }),
+    const [first, ...rest] = environments.flatMap(environment => [
+      newest(environment, 'current'),
+      newest(environment, 'latest'),
+    ]);
+    const rows: Array<DeploymentRow & { kind: string }> = await first.unionAll(
+      rest,
     );
+    return environments.map(environment => {
+      const find = (kind: string) =>
+        rows.find(r => r.environment === environment && r.kind === kind);
+      const settled = find('current');
+      const current = settled?.status === 'succeeded' ? settled : undefined;
+      const latest = find('latest');
+      return {
+        environment,
+        current: current ? toDeployment(current) : undefined,
+        latest:
+          latest && latest.id !== current?.id
+            ? toDeployment(latest)
+            : undefined,
+      };
+    });
+  }
+
+  async latestSettled(
+    entityRef: string,
+    environment: string,
+  ): Promise<SettledDeployment | undefined> {
+    const row = await this.knex<DeploymentRow>('deployments')
+      .where({ entity_ref: entityRef, environment })
+      .whereIn('status', ['succeeded', 'removed'])
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    if (!row) return undefined;
+    return {
+      deploymentKey: row.deployment_key,
+      version: row.version,
+      status: row.status as SettledDeployment['status'],
+      strategy: row.strategy,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at ?? undefined,
+    };
   }
 }

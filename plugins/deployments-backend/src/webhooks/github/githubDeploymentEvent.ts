@@ -2,9 +2,9 @@ import {
   DeploymentEvent,
   DeploymentStatus,
 } from '@flightdeck/plugin-deployments-common';
-import { InputError } from '@backstage/errors';
 import { FlightdeckEnvironment } from '@flightdeck/ingest-node';
 import { z } from 'zod';
+import { matchEnvironment } from '../matchEnvironment';
 
 // Only the fields Flightdeck reads; GitHub sends many more, which pass.
 const repository = z.object({ full_name: z.string().min(3).max(255) });
@@ -63,24 +63,6 @@ const STATE_TO_STATUS: Record<string, DeploymentStatus | undefined> = {
 const httpUrl = (value?: string | null) =>
   value && /^https?:\/\//i.test(value) ? value : undefined;
 
-/** GitHub's environment names are free text; match ours ignoring case. */
-function environmentFor(
-  name: string,
-  environments: FlightdeckEnvironment[],
-): string {
-  const match = environments.find(
-    e => e.name.toLowerCase() === name.toLowerCase(),
-  );
-  if (!match) {
-    throw new InputError(
-      `deployment.environment: '${name}' is not a configured environment (${environments
-        .map(e => e.name)
-        .join(', ')})`,
-    );
-  }
-  return match.name;
-}
-
 function common(
   payload: z.output<typeof githubDeploymentPayloadSchema>,
   environments: FlightdeckEnvironment[],
@@ -88,7 +70,11 @@ function common(
 ) {
   const { deployment: d } = payload;
   return {
-    environment: environmentFor(d.environment, environments),
+    environment: matchEnvironment(
+      d.environment,
+      environments,
+      'deployment.environment',
+    ),
     version: d.ref,
     strategy: 'rolling' as const,
     deploymentId: `github-${d.id}`,

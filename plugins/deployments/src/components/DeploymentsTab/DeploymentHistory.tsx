@@ -26,7 +26,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { deploymentsApiRef, RollbackSupport } from '../../api/DeploymentsApi';
 import { RollbackButton } from './RollbackButton';
 import { RolloutSteps } from './RolloutSteps';
-import { DeploymentStatusLabel } from './StatusChip';
+import { DeploymentStatusLabel, deploymentStatusLabels } from './StatusChip';
 import { formatDuration, formatRelative, shortSha } from './formatting';
 
 const PAGE_SIZE = 20;
@@ -85,14 +85,6 @@ const columnsWith = (support?: RollbackSupport): TableColumn<Deployment>[] => [
       ) : null,
   },
 ];
-
-const statusLabels: Record<DeploymentStatus, string> = {
-  started: 'In progress',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  rolled_back: 'Rolled back',
-  cancelled: 'Cancelled',
-};
 
 export const DeploymentHistory = ({
   entityRef,
@@ -175,7 +167,7 @@ export const DeploymentHistory = ({
           <MenuItem value="">All statuses</MenuItem>
           {DEPLOYMENT_STATUSES.map(s => (
             <MenuItem key={s} value={s}>
-              {statusLabels[s]}
+              {deploymentStatusLabels[s]}
             </MenuItem>
           ))}
         </Select>

@@ -7,12 +7,13 @@ import {
 } from '@backstage/core-components';
 import { DeploymentStatus } from '@flightdeck/plugin-deployments-common';
 
-const labels: Record<DeploymentStatus, string> = {
+export const deploymentStatusLabels: Record<DeploymentStatus, string> = {
   started: 'In progress',
   succeeded: 'Succeeded',
   failed: 'Failed',
   rolled_back: 'Rolled back',
   cancelled: 'Cancelled',
+  removed: 'Removed',
 };
 
 export const DeploymentStatusLabel = ({
@@ -20,7 +21,7 @@ export const DeploymentStatusLabel = ({
 }: {
   status: DeploymentStatus;
 }) => {
-  const label = labels[status];
+  const label = deploymentStatusLabels[status];
   switch (status) {
     case 'succeeded':
       return <StatusOK>{label}</StatusOK>;
@@ -29,6 +30,7 @@ export const DeploymentStatusLabel = ({
     case 'rolled_back':
       return <StatusWarning>{label}</StatusWarning>;
     case 'cancelled':
+    case 'removed':
       return <StatusAborted>{label}</StatusAborted>;
     default:
       return <StatusRunning>{label}</StatusRunning>;
