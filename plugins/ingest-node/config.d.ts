@@ -11,5 +11,12 @@ export interface Config {
       /** Whether this is the production environment. */
       production?: boolean;
     }>;
+    ingest?: {
+      /**
+       * How many days the ingestion routes remember an event's idempotency
+       * key; a delivery retried within them changes nothing. Default 30.
+       */
+      idempotencyKeyRetentionDays?: number;
+    };
   };
 }

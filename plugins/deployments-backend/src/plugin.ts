@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   CatalogEntityResolver,
   readEnvironments,
+  readIdempotencyRetentionDays,
 } from '@flightdeck/ingest-node';
 import { deploymentsPermissions } from '@flightdeck/plugin-deployments-common';
 import { createRouter } from './router';
@@ -35,6 +36,8 @@ export const deploymentsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        logger: coreServices.logger,
       },
       async init({
         config,
@@ -46,10 +49,17 @@ export const deploymentsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        scheduler,
+        logger,
       }) {
         permissionsRegistry.addPermissions(deploymentsPermissions);
         const environments = readEnvironments(config);
         const store = await KnexDeploymentStore.create(database);
+        await store.scheduleKeyPurge({
+          scheduler,
+          logger,
+          retentionDays: readIdempotencyRetentionDays(config),
+        });
         const resolver = new CatalogEntityResolver(catalog, auth);
         const ingestor = new DeploymentIngestor(store, resolver, environments);
         const readModel = await KnexDoraReadModel.create(database);

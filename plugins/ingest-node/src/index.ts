@@ -14,6 +14,10 @@ export { parseInput } from './parseInput';
 export { verifyHmacSha256Signature, signHmacSha256 } from './signature';
 export { jsonBody, rawBodyOf } from './jsonBody';
 export { IdempotencyStore } from './IdempotencyStore';
+export {
+  readIdempotencyRetentionDays,
+  scheduleIdempotencyKeyPurge,
+} from './idempotencyRetention';
 export { bulkInsert, type BulkInsertOptions } from './bulkInsert';
 export { CatalogEntityResolver } from './CatalogEntityResolver';
 export { readEnvironments, type FlightdeckEnvironment } from './environments';
