@@ -7,6 +7,7 @@
 // and the database the portal uses: FLIGHTDECK_DATA_DIR for SQLite, or
 // POSTGRES_HOST and friends for PostgreSQL.
 import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 const require = createRequire(new URL('../packages/backend/package.json', import.meta.url));
@@ -54,8 +55,9 @@ async function viaHttp(list) {
   return performance.now() - started;
 }
 
-// The same rows the store writes (deployment and lead-time rows), inserted in
-// batches of the same size into copies of the tables, in one transaction per batch.
+// The same rows the store writes for the events (deployment, lead-time and
+// idempotency-key rows), inserted with knex's batchInsert into the store's own
+// tables, with their indexes, one transaction per batch; removed again after.
 async function viaKnex(list) {
   const knex = process.env.POSTGRES_HOST
     ? knexFactory({
@@ -73,54 +75,58 @@ async function viaKnex(list) {
         connection: { filename: path.join(process.env.FLIGHTDECK_DATA_DIR, 'sqlite', 'deployments.sqlite') },
         useNullAsDefault: true,
       });
+  const key = e => `raw-${e.deploymentId}`;
   try {
-    for (const table of ['bench_deployments', 'bench_changes']) await knex.schema.dropTableIfExists(table);
-    await knex.raw('create table bench_deployments as select * from deployments where 1 = 0');
-    await knex.raw('create table bench_changes as select * from deployment_changes where 1 = 0');
     const started = performance.now();
     for (let i = 0; i < list.length; i += BATCH) {
       const batch = list.slice(i, i + BATCH);
       await knex.transaction(async trx => {
         await trx.batchInsert(
-          'bench_deployments',
-          batch.map((e, j) => ({
-            id: `${i + j}`,
-            entity_ref: e.entityRef,
-            owner_ref: 'group:default/bench',
-            environment: e.environment,
-            deployment_key: e.deploymentId,
-            version: e.version,
-            status: e.status,
-            strategy: e.strategy,
-            started_at: e.startedAt,
-            finished_at: e.finishedAt,
-            commit_sha: e.commitSha,
-            url: e.url,
-            actor: e.actor,
-            steps: null,
-          })),
+          'ingest_idempotency_keys',
+          batch.map(e => ({ scope: 'bench-raw', idempotency_key: key(e), received_at: new Date() })),
           250,
         );
+        const rows = batch.map(e => ({
+          id: randomUUID(),
+          entity_ref: e.entityRef,
+          owner_ref: 'group:default/bench',
+          environment: e.environment,
+          deployment_key: key(e),
+          version: e.version,
+          status: e.status,
+          strategy: e.strategy,
+          started_at: e.startedAt,
+          finished_at: e.finishedAt,
+          commit_sha: e.commitSha,
+          url: e.url,
+          actor: e.actor,
+          steps: '[]',
+        }));
+        await trx.batchInsert('deployments', rows, 250);
         await trx.batchInsert(
-          'bench_changes',
-          batch
-            .filter(e => e.status === 'succeeded')
-            .map(e => ({
-              entity_ref: e.entityRef,
-              owner_ref: 'group:default/bench',
-              environment: e.environment,
-              sha: e.changes[0].sha,
-              committed_at: e.changes[0].committedAt,
-              deployed_at: e.finishedAt,
-              lead_time_seconds: 3720,
-              deployment_id: e.deploymentId,
-            })),
+          'deployment_changes',
+          batch.flatMap((e, j) =>
+            e.status === 'succeeded'
+              ? [{
+                  entity_ref: e.entityRef,
+                  owner_ref: 'group:default/bench',
+                  environment: e.environment,
+                  sha: `${e.changes[0].sha}ff`,
+                  committed_at: e.changes[0].committedAt,
+                  deployed_at: e.finishedAt,
+                  lead_time_seconds: 3720,
+                  deployment_id: rows[j].id,
+                }]
+              : [],
+          ),
           250,
         );
       });
     }
     const elapsed = performance.now() - started;
-    for (const table of ['bench_deployments', 'bench_changes']) await knex.schema.dropTableIfExists(table);
+    await knex('deployment_changes').where('owner_ref', 'group:default/bench').delete();
+    await knex('deployments').where('deployment_key', 'like', 'raw-%').delete();
+    await knex('ingest_idempotency_keys').where('scope', 'bench-raw').delete();
     return elapsed;
   } finally {
     await knex.destroy();
