@@ -92,3 +92,44 @@ test('the demo history fills the tab of every service', async ({ page }) => {
   await expect(page.getByText(/^\d+ of \d+ deployments$/)).toBeVisible();
   await screenshot(page, '09-dora');
 });
+
+test('the organisation page compares teams and narrows to one', async ({
+  page,
+}) => {
+  await signInAsGuest(page, '/deployments');
+  await expect(page.getByText('All deployments')).toBeVisible();
+  // The demo history arrives through the API after start.
+  await expect(async () => {
+    await page.reload();
+    await expect(
+      page.locator('a[href*="/catalog/default/component/"]').first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  const teams = page.locator('table', { hasText: 'Time to restore' });
+  const payments = teams.getByText('Payments', { exact: true });
+  await expect(payments).toBeVisible();
+  await expect(
+    page.getByTestId('sidebar-root').getByRole('link', { name: 'Deployments' }),
+  ).toBeVisible();
+  await screenshot(page, '10-deployments-organisation');
+
+  await payments.click();
+  await expect(page).toHaveURL(/owner=group%3Adefault%2Fpayments/);
+  await expect(page.getByText('Team deployments')).toBeVisible();
+  const history = page.locator('table', { hasText: 'Duration' });
+  await expect(
+    history.locator('a[href*="/catalog/default/component/"]').first(),
+  ).toBeVisible();
+  const services = await history
+    .locator('a[href*="/catalog/default/component/"]')
+    .evaluateAll(links =>
+      links.map(a => a.getAttribute('href')!.split('/').pop()!),
+    );
+  expect(services.length).toBeGreaterThan(0);
+  expect(
+    services.filter(
+      s => !['payments-api', 'fraud-detector', 'billing-worker'].includes(s),
+    ),
+  ).toEqual([]);
+  await screenshot(page, '11-deployments-team');
+});

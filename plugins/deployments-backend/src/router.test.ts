@@ -15,6 +15,17 @@ const paymentsApi: Entity = {
   spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
 };
 
+const bookingWeb: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'booking-web', namespace: 'default' },
+  spec: {
+    type: 'website',
+    owner: 'group:default/web',
+    lifecycle: 'production',
+  },
+};
+
 const event = (overrides: object = {}) => ({
   entityRef: 'component:default/payments-api',
   environment: 'production',
@@ -40,7 +51,7 @@ describe('deployments router', () => {
     backend = await startTestBackend({
       features: [
         deploymentsPlugin,
-        catalogServiceMock.factory({ entities: [paymentsApi] }),
+        catalogServiceMock.factory({ entities: [paymentsApi, bookingWeb] }),
         mockServices.rootConfig.factory({ data: {} }),
       ],
     });
@@ -140,6 +151,25 @@ describe('deployments router', () => {
     expect(anonymous.status).toBe(401);
     const fromUser = await post(event(), asUser);
     expect(fromUser.status).toBe(403);
+  });
+
+  it("lists a team's deployments across its services", async () => {
+    await post({
+      events: [
+        event({ version: '1' }),
+        event({ version: '2', entityRef: 'component:default/booking-web' }),
+      ],
+    });
+    const versions = async (query: string) =>
+      (await list(query)).body.items.map((d: { version: string }) => d.version);
+    expect(await versions('?owner=payments')).toEqual(['1']);
+    expect(await versions('?owner=group:default/web')).toEqual(['2']);
+    expect((await versions('')).sort()).toEqual(['1', '2']);
+    const bad = await list('?owner=group:default/');
+    expect([bad.status, bad.body.error.message]).toEqual([
+      400,
+      "Invalid query: owner: 'group:default/' is not a group reference",
+    ]);
   });
 
   it('validates list queries', async () => {

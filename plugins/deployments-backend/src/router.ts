@@ -17,6 +17,7 @@ import { InputError } from '@backstage/errors';
 import { DoraCalculator } from './service/dora/DoraCalculator';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DeploymentStore } from './service/DeploymentStore';
+import { normalizeOwnerRef } from './service/ownerRef';
 import {
   rollbackRoutes,
   RollbackRoutesOptions,
@@ -28,12 +29,30 @@ import {
   GithubWebhookOptions,
 } from './webhooks/github/githubWebhookRoute';
 
+/** A group, as a full ref or as the catalog's shorthand (`payments`). */
+const ownerParam = z
+  .string()
+  .min(1)
+  .max(255)
+  .transform((owner, ctx) => {
+    try {
+      return normalizeOwnerRef(owner);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${owner}' is not a group reference`,
+      });
+      return z.NEVER;
+    }
+  });
+
 /** 1,000 events of a few hundred bytes each, with room for long change lists. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 const listQuerySchema = z
   .object({
     entityRef: z.string().min(1).max(255).optional(),
+    owner: ownerParam.optional(),
     environment: z.string().min(1).max(64).optional(),
     status: z.enum(DEPLOYMENT_STATUSES).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -52,7 +71,7 @@ const timestamp = z.iso.datetime({
 const doraQuerySchema = z
   .object({
     entityRef: z.string().min(1).max(255).optional(),
-    owner: z.string().min(1).max(255).optional(),
+    owner: ownerParam.optional(),
     environment: z.string().min(1).max(64).optional(),
     from: timestamp.optional(),
     to: timestamp.optional(),

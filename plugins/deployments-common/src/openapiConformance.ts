@@ -5,6 +5,7 @@
 // src/generated/openapi.ts (see the header of that file).
 import { z } from 'zod';
 import { components, operations } from './generated/openapi';
+import { ApiJsonAnswer } from './openapiTypes';
 import { DoraLevel, DoraMetrics, DoraSeriesPoint } from './dora';
 import {
   deploymentEventBatchSchema,
@@ -24,11 +25,7 @@ type Schemas = components['schemas'];
 type JsonOk<
   Name extends keyof operations,
   Status extends keyof operations[Name]['responses'],
-> = operations[Name]['responses'][Status] extends {
-  content: { 'application/json': infer Body };
-}
-  ? Body
-  : never;
+> = ApiJsonAnswer<Name, Status>;
 
 /**
  * Property names, at any depth, that only one of two types has. Mutual

@@ -3,10 +3,13 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import FlightTakeoffIcon from '@material-ui/icons/FlightTakeoff';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { deploymentsApiRef } from './api/DeploymentsApi';
 import { DeploymentsClient } from './api/DeploymentsClient';
+import { rootRouteRef } from './routes';
 
 const deploymentsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -30,13 +33,25 @@ const deploymentsTab = EntityContentBlueprint.make({
   },
 });
 
+const deploymentsPage = PageBlueprint.make({
+  params: {
+    path: '/deployments',
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/DeploymentsPage').then(m => <m.DeploymentsPage />),
+  },
+});
+
 /**
- * Flightdeck's deployments plugin: the Deployments tab on services.
+ * Flightdeck's deployments plugin: the Deployments tab on services and the
+ * organisation's Deployments page.
  *
  * @public
  */
 export default createFrontendPlugin({
   pluginId: 'deployments',
   title: 'Deployments',
-  extensions: [deploymentsApi, deploymentsTab],
+  icon: <FlightTakeoffIcon />,
+  routes: { root: rootRouteRef },
+  extensions: [deploymentsApi, deploymentsTab, deploymentsPage],
 });

@@ -10,6 +10,7 @@ import {
   RecordOutcome,
   ResolvedDeploymentEvent,
 } from './DeploymentStore';
+import { normalizeOwnerRef } from './ownerRef';
 
 /** Clocks of CI runners drift; anything further ahead than this is refused. */
 const ALLOWED_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -89,5 +90,10 @@ export class DeploymentIngestor {
 
 function ownerOf(owner: unknown): string | undefined {
   if (typeof owner !== 'string') return undefined;
-  return owner.includes(':') ? owner : `group:default/${owner}`;
+  try {
+    return normalizeOwnerRef(owner);
+  } catch {
+    // The catalog validates owners; a deployment is not refused over one.
+    return undefined;
+  }
 }

@@ -24,6 +24,8 @@ export interface RecordOutcome {
 
 export interface DeploymentListQuery {
   entityRef?: string;
+  /** The owning group, as recorded when the deployment was ingested. */
+  owner?: string;
   environment?: string;
   status?: DeploymentStatus;
   limit: number;

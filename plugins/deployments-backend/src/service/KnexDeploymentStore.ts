@@ -2,7 +2,11 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { bulkInsert, IdempotencyStore } from '@flightdeck/ingest-node';
+import {
+  bulkInsert,
+  IdempotencyStore,
+  scheduleIdempotencyKeyPurge,
+} from '@flightdeck/ingest-node';
 import {
   Deployment,
   DeploymentEvent,
@@ -206,6 +210,20 @@ export class KnexDeploymentStore implements DeploymentStore {
     return new KnexDeploymentStore(knex, idempotency);
   }
 
+  /** Forgets old idempotency keys on a schedule; see scheduleIdempotencyKeyPurge. */
+  async scheduleKeyPurge(
+    options: Omit<
+      Parameters<typeof scheduleIdempotencyKeyPurge>[0],
+      'knex' | 'store'
+    >,
+  ): Promise<void> {
+    await scheduleIdempotencyKeyPurge({
+      ...options,
+      knex: this.knex,
+      store: this.idempotency,
+    });
+  }
+
   private constructor(
     private readonly knex: Knex,
     private readonly idempotency: IdempotencyStore,
@@ -385,6 +403,7 @@ export class KnexDeploymentStore implements DeploymentStore {
       ])
       .limit(query.limit + 1);
     if (query.entityRef) q.where('entity_ref', query.entityRef);
+    if (query.owner) q.where('owner_ref', query.owner);
     if (query.environment) q.where('environment', query.environment);
     if (query.status) q.where('status', query.status);
     if (query.cursor) {

@@ -360,7 +360,10 @@ export interface components {
       };
     };
   };
-  parameters: never;
+  parameters: {
+    /** @description The owning group as recorded when the deployment was ingested: a group ref, or a group name in the default namespace. */
+    Owner: string;
+  };
   requestBodies: never;
   headers: never;
   pathItems: never;
@@ -546,6 +549,8 @@ export interface operations {
     parameters: {
       query?: {
         entityRef?: string;
+        /** @description The owning group as recorded when the deployment was ingested: a group ref, or a group name in the default namespace. */
+        owner?: components['parameters']['Owner'];
         environment?: string;
         status?: components['schemas']['DeploymentStatus'];
         limit?: number;
@@ -607,8 +612,8 @@ export interface operations {
     parameters: {
       query?: {
         entityRef?: string;
-        /** @description A group ref */
-        owner?: string;
+        /** @description The owning group as recorded when the deployment was ingested: a group ref, or a group name in the default namespace. */
+        owner?: components['parameters']['Owner'];
         environment?: string;
         from?: string;
         to?: string;

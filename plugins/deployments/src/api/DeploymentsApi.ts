@@ -1,45 +1,24 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  ApiJsonAnswer,
+  ApiQuery,
   DoraMetrics,
   DeploymentPage,
-  DeploymentStatus,
   Environment,
   EnvironmentState,
 } from '@flightdeck/plugin-deployments-common';
 
-/** @public */
-export interface DeploymentListRequest {
-  entityRef?: string;
-  environment?: string;
-  status?: DeploymentStatus;
-  limit?: number;
-  cursor?: string;
-}
+/** Query of `GET /deployments`, as openapi.yaml describes it. @public */
+export type DeploymentListRequest = ApiQuery<'ListDeployments'>;
 
-/** @public */
-export interface DoraRequest {
-  entityRef?: string;
-  owner?: string;
-  environment?: string;
-  from?: string;
-  to?: string;
-}
+/** Query of `GET /dora`. @public */
+export type DoraRequest = ApiQuery<'GetDoraMetrics'>;
 
 /** What the Rollback button can do for a service. @public */
-export interface RollbackSupport {
-  allowed: boolean;
-  provider: 'github-actions' | 'webhook' | null;
-  /** What to configure when there is no provider. */
-  missing: string | null;
-}
+export type RollbackSupport = ApiJsonAnswer<'GetRollbackSupport', 200>;
 
-/** @public */
-export interface RollbackResult {
-  provider: string;
-  environment: string;
-  version: string;
-  url: string | null;
-}
+/** What a rollback request started. @public */
+export type RollbackResult = ApiJsonAnswer<'RollbackToDeployment', 202>;
 
 /** Reads the deployments backend. @public */
 export interface DeploymentsApi {

@@ -22,11 +22,8 @@ export class DeploymentsClient implements DeploymentsApi {
 
   listDeployments(request: DeploymentListRequest): Promise<DeploymentPage> {
     return this.get('/deployments', {
-      entityRef: request.entityRef,
-      environment: request.environment,
-      status: request.status,
+      ...request,
       limit: request.limit?.toString(),
-      cursor: request.cursor,
     });
   }
 

@@ -3,6 +3,7 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { Deployment } from '@flightdeck/plugin-deployments-common';
+import { deployment, doraMetrics } from '../../testing/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -11,6 +12,9 @@ import { Suspense } from 'react';
 import { deploymentsApiRef } from '../../api/DeploymentsApi';
 import { DeploymentsClient } from '../../api/DeploymentsClient';
 import { DeploymentsTab } from './DeploymentsTab';
+
+// Rendering the whole page is slow on a busy two-core machine.
+jest.setTimeout(30_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -21,47 +25,6 @@ const entity: Entity = {
   kind: 'Component',
   metadata: { name: 'payments-api', namespace: 'default' },
   spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
-};
-
-const deployment = (overrides: Partial<Deployment>): Deployment => ({
-  id: Math.random().toString(36),
-  entityRef: 'component:default/payments-api',
-  environment: 'production',
-  version: '2.4.0',
-  status: 'succeeded',
-  strategy: 'rolling',
-  startedAt: '2026-11-20T10:00:00.000Z',
-  finishedAt: '2026-11-20T10:04:30.000Z',
-  durationSeconds: 270,
-  steps: [],
-  ...overrides,
-});
-
-const doraMetrics = {
-  scope: {
-    entityRef: 'component:default/payments-api',
-    environment: 'production',
-    from: '2026-10-29T00:00:00.000Z',
-    to: '2026-11-28T00:00:00.000Z',
-  },
-  deploymentFrequency: { total: 12, perDay: 0.4, level: 'high' },
-  leadTime: {
-    medianHours: 2,
-    p90Hours: 30,
-    changes: 40,
-    excludedChanges: 0,
-    level: 'elite',
-  },
-  changeFailureRate: 0.143,
-  changeFailures: { failed: 2, total: 14, level: 'low' },
-  timeToRestore: {
-    medianHours: 0.5,
-    restored: 2,
-    unrestored: 0,
-    level: 'elite',
-  },
-  level: 'low',
-  series: [{ date: '2026-11-27', deployments: 1, failures: 0 }],
 };
 
 let rollbackSupport: {

@@ -5,8 +5,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { deploymentsApiRef } from '../../api/DeploymentsApi';
-import { DeploymentHistory } from './DeploymentHistory';
-import { DoraCard } from './DoraCard';
+import { DeploymentHistory } from '../shared/DeploymentHistory';
+import { DoraCard } from '../shared/DoraCard';
 import { EnvironmentCards } from './EnvironmentCards';
 
 /** The Deployments tab of a service. */
@@ -35,10 +35,10 @@ export const DeploymentsTab = () => {
         />
       </Box>
       <Box mb={3}>
-        <DoraCard entityRef={entityRef} />
+        <DoraCard scope={{ entityRef }} />
       </Box>
       <DeploymentHistory
-        entityRef={entityRef}
+        scope={{ entityRef }}
         environments={environments.value ?? []}
       />
     </Content>

@@ -5,9 +5,9 @@ import {
 } from '@backstage/core-components';
 import { EnvironmentState } from '@flightdeck/plugin-deployments-common';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
-import { DeploymentStatusLabel } from './StatusChip';
-import { RolloutSteps } from './RolloutSteps';
-import { formatRelative } from './formatting';
+import { DeploymentStatusLabel } from '../shared/StatusChip';
+import { RolloutSteps } from '../shared/RolloutSteps';
+import { formatRelative } from '../shared/formatting';
 
 const EnvironmentCard = ({
   state,

@@ -5,6 +5,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DEPLOYMENT_STATUSES,
   Deployment,
@@ -27,11 +28,32 @@ import { deploymentsApiRef, RollbackSupport } from '../../api/DeploymentsApi';
 import { RollbackButton } from './RollbackButton';
 import { RolloutSteps } from './RolloutSteps';
 import { DeploymentStatusLabel, deploymentStatusLabels } from './StatusChip';
+import { DeploymentScope } from './scope';
 import { formatDuration, formatRelative, shortSha } from './formatting';
 
 const PAGE_SIZE = 20;
 
-const columnsWith = (support?: RollbackSupport): TableColumn<Deployment>[] => [
+const serviceColumn: TableColumn<Deployment> = {
+  title: 'Service',
+  field: 'entityRef',
+  render: d => (
+    <EntityRefLink entityRef={d.entityRef} defaultKind="component" />
+  ),
+};
+
+const rollbackColumn = (
+  support?: RollbackSupport,
+): TableColumn<Deployment> => ({
+  title: '',
+  field: 'id',
+  sorting: false,
+  render: d =>
+    d.status === 'succeeded' ? (
+      <RollbackButton deployment={d} support={support} />
+    ) : null,
+});
+
+const columns: TableColumn<Deployment>[] = [
   {
     title: 'Status',
     field: 'status',
@@ -75,24 +97,22 @@ const columnsWith = (support?: RollbackSupport): TableColumn<Deployment>[] => [
     field: 'url',
     render: d => (d.url ? <Link to={d.url}>CI run</Link> : null),
   },
-  {
-    title: '',
-    field: 'id',
-    sorting: false,
-    render: d =>
-      d.status === 'succeeded' ? (
-        <RollbackButton deployment={d} support={support} />
-      ) : null,
-  },
 ];
 
+/**
+ * Deployments newest first, with filters by environment and status and
+ * paging. A service's history offers rollback; a wider one names the
+ * service of each deployment instead. Give it a `key` per scope, so that a
+ * new scope starts again at the newest page.
+ */
 export const DeploymentHistory = ({
-  entityRef,
+  scope,
   environments,
 }: {
-  entityRef: string;
+  scope: DeploymentScope;
   environments: Environment[];
 }) => {
+  const { entityRef, owner } = scope;
   const api = useApi(deploymentsApiRef);
   const [environment, setEnvironment] = useState('');
   const [status, setStatus] = useState<DeploymentStatus | ''>('');
@@ -106,16 +126,17 @@ export const DeploymentHistory = ({
     () =>
       api.listDeployments({
         entityRef,
+        owner,
         environment: environment || undefined,
         status: status || undefined,
         limit: PAGE_SIZE,
         cursor,
       }),
-    [api, entityRef, environment, status, cursor],
+    [api, entityRef, owner, environment, status, cursor],
   );
 
   const support = useAsync(
-    () => api.getRollbackSupport(entityRef),
+    async () => (entityRef ? api.getRollbackSupport(entityRef) : undefined),
     [api, entityRef],
   );
 
@@ -200,15 +221,22 @@ export const DeploymentHistory = ({
       <Table<Deployment>
         title="History"
         isLoading={loading}
-        columns={columnsWith(
-          support.error
-            ? {
-                allowed: false,
-                provider: null,
-                missing: `Rollback is unavailable: ${support.error.message}`,
-              }
-            : support.value,
-        )}
+        columns={
+          entityRef
+            ? [
+                ...columns,
+                rollbackColumn(
+                  support.error
+                    ? {
+                        allowed: false,
+                        provider: null,
+                        missing: `Rollback is unavailable: ${support.error.message}`,
+                      }
+                    : support.value,
+                ),
+              ]
+            : [serviceColumn, ...columns]
+        }
         data={value?.items ?? []}
         emptyContent={
           <Box p={2}>

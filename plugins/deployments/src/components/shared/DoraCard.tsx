@@ -25,6 +25,8 @@ import {
   YAxis,
 } from 'recharts';
 import { deploymentsApiRef } from '../../api/DeploymentsApi';
+import { formatHours, formatRate } from './formatting';
+import { DeploymentScope } from './scope';
 
 const LEVEL_COLOURS: Record<DoraLevel, string> = {
   elite: '#1b873f',
@@ -43,13 +45,6 @@ export const LevelChip = ({ level }: { level: DoraLevel | null }) =>
   ) : (
     <Chip size="small" variant="outlined" label="no data" />
   );
-
-function formatHours(hours: number | null): string {
-  if (hours === null) return '–';
-  if (hours < 1) return `${Math.round(hours * 60)} min`;
-  if (hours < 48) return `${Math.round(hours * 10) / 10} h`;
-  return `${Math.round((hours / 24) * 10) / 10} days`;
-}
 
 const Metric = ({
   title,
@@ -106,11 +101,7 @@ export const DoraMetricsView = ({ metrics }: { metrics: DoraMetrics }) => {
         <Grid item xs={12} sm={6} md={3}>
           <Metric
             title="Change failure rate"
-            value={
-              metrics.changeFailureRate === null
-                ? '–'
-                : `${Math.round(metrics.changeFailureRate * 100)} %`
-            }
+            value={formatRate(metrics.changeFailureRate)}
             detail={`${changeFailures.failed} of ${changeFailures.total} deployments`}
             level={changeFailures.level}
           />
@@ -151,17 +142,19 @@ export const DoraMetricsView = ({ metrics }: { metrics: DoraMetrics }) => {
 
 const WINDOWS = [7, 30, 90, 180];
 
-/** The four keys of one service in the production environment. */
-export const DoraCard = ({ entityRef }: { entityRef: string }) => {
+/** The four keys of a service, a team or everyone, in production. */
+export const DoraCard = ({ scope }: { scope: DeploymentScope }) => {
   const api = useApi(deploymentsApiRef);
   const [days, setDays] = useState(30);
+  const { entityRef, owner } = scope;
   const { value, loading, error } = useAsync(
     () =>
       api.getDora({
         entityRef,
+        owner,
         from: new Date(Date.now() - days * 86400_000).toISOString(),
       }),
-    [api, entityRef, days],
+    [api, entityRef, owner, days],
   );
   return (
     <InfoCard

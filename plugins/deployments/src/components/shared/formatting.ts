@@ -30,3 +30,16 @@ export function formatDuration(totalSeconds: number | undefined): string {
 }
 
 export const shortSha = (sha?: string) => (sha ? sha.slice(0, 7) : '');
+
+/** Hours as minutes, hours or days, whichever reads best. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '–';
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  if (hours < 48) return `${Math.round(hours * 10) / 10} h`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
+}
+
+/** A share between 0 and 1 as a whole percentage. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '–' : `${Math.round(rate * 100)} %`;
+}

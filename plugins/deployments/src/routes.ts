@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The organisation's Deployments page. @public */
+export const rootRouteRef = createRouteRef();
