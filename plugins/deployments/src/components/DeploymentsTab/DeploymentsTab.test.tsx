@@ -140,6 +140,36 @@ describe('DeploymentsTab', () => {
     expect(screen.getByText('half · running')).toBeInTheDocument();
   });
 
+  it('tells when a service was removed from an environment', async () => {
+    serve({ first: { items: [] } });
+    server.use(
+      http.get(`${base}/environment-states`, () =>
+        HttpResponse.json({
+          items: [
+            {
+              environment: 'staging',
+              latest: deployment({
+                environment: 'staging',
+                version: '2.5.0',
+                status: 'removed',
+                finishedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+              }),
+            },
+            { environment: 'production' },
+          ],
+        }),
+      ),
+    );
+    renderTab();
+    expect(await screen.findByTestId('nothing-staging')).toHaveTextContent(
+      'Nothing runs here: removed 3 hours ago',
+    );
+    expect(screen.getByTestId('nothing-production')).toHaveTextContent(
+      'Nothing deployed yet',
+    );
+    expect(screen.getByText('Removed')).toBeInTheDocument();
+  });
+
   it('shows the four keys with their levels', async () => {
     serve({ first: { items: [deployment({})] } });
     renderTab();

@@ -48,8 +48,16 @@ const EnvironmentCard = ({
           </Typography>
         </>
       ) : (
-        <Typography variant="body2" color="textSecondary">
-          Nothing deployed yet
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid={`nothing-${state.environment}`}
+        >
+          {latest?.status === 'removed'
+            ? `Nothing runs here: removed ${formatRelative(
+                latest.finishedAt ?? latest.startedAt,
+              )}`
+            : 'Nothing deployed yet'}
         </Typography>
       )}
       {latest && (
