@@ -111,7 +111,7 @@ export function sqlBaseline(knex) {
               succeeded ? 1 : 0
             } as current_only, d.* from deployments d
              where d.entity_ref = ? and d.environment = ?${
-               succeeded ? " and d.status = 'succeeded'" : ''
+               succeeded ? " and d.status in ('succeeded', 'removed')" : ''
              }
              order by d.started_at desc, d.id desc limit 1) s${e}${
               succeeded ? 'c' : 'l'
