@@ -41,5 +41,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Flightdeck's features.
 backend.add(import('@flightdeck/plugin-deployments-backend'));
+backend.add(import('@flightdeck/plugin-scaffolder-backend-module-flightdeck'));
 
 backend.start();

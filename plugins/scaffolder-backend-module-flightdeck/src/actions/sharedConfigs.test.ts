@@ -1,0 +1,128 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { loadSharedConfigs } from '@flightdeck/shared-configs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mockActionContext } from '../testing/mockActionContext';
+import { createSharedConfigsApplyAction } from './sharedConfigsApply';
+import { createSharedConfigsCheckAction } from './sharedConfigsCheck';
+
+describe('shared configs actions', () => {
+  const workspace = createMockDirectory();
+  const apply = createSharedConfigsApplyAction();
+  const check = createSharedConfigsCheckAction();
+
+  beforeEach(() => workspace.clear());
+
+  const outputsOf = (ctx: { output: jest.Mock }) =>
+    Object.fromEntries(ctx.output.mock.calls);
+
+  const runCheck = async (input: object = {}) => {
+    const ctx = mockActionContext({ input, workspacePath: workspace.path });
+    await check.handler(ctx as any);
+    return outputsOf(ctx);
+  };
+
+  it('writes every shared config and records the version', async () => {
+    const configs = await loadSharedConfigs();
+    const ctx = mockActionContext({ input: {}, workspacePath: workspace.path });
+    await apply.handler(ctx as any);
+
+    for (const file of configs.files) {
+      expect(await readFile(join(workspace.path, file.path), 'utf8')).toBe(
+        file.content,
+      );
+    }
+    const manifest = JSON.parse(
+      await readFile(
+        join(workspace.path, '.flightdeck/shared-configs.json'),
+        'utf8',
+      ),
+    );
+    expect(manifest.version).toBe(configs.version);
+    expect(Object.keys(manifest.files)).toEqual(configs.files.map(f => f.path));
+    expect(outputsOf(ctx)).toEqual({
+      version: configs.version,
+      files: [
+        ...configs.files.map(f => f.path),
+        '.flightdeck/shared-configs.json',
+      ],
+    });
+  });
+
+  it('finds nothing to report right after applying, even twice', async () => {
+    const workspacePath = workspace.path;
+    await apply.handler(mockActionContext({ input: {}, workspacePath }) as any);
+    await apply.handler(mockActionContext({ input: {}, workspacePath }) as any);
+    expect(await runCheck()).toMatchObject({
+      upToDate: true,
+      missing: [],
+      changed: [],
+    });
+  });
+
+  it('reports files edited by hand, deleted, and a repository that never had them', async () => {
+    expect(await runCheck()).toMatchObject({
+      upToDate: false,
+      missing: expect.arrayContaining(['tsconfig.json', '.editorconfig']),
+      changed: [],
+    });
+    expect((await runCheck()).recordedVersion).toBeUndefined();
+
+    await apply.handler(
+      mockActionContext({ input: {}, workspacePath: workspace.path }) as any,
+    );
+    await writeFile(join(workspace.path, '.prettierrc.json'), '{}\n');
+    await rm(join(workspace.path, '.editorconfig'));
+    const outputs = await runCheck();
+    expect(outputs).toMatchObject({
+      upToDate: false,
+      missing: ['.editorconfig'],
+      changed: ['.prettierrc.json'],
+    });
+    expect(outputs.summary).toContain('Missing: `.editorconfig`');
+    expect(outputs.summary).toContain('Differ: `.prettierrc.json`');
+  });
+
+  it('tells an older recorded version from the current one', async () => {
+    await apply.handler(
+      mockActionContext({ input: {}, workspacePath: workspace.path }) as any,
+    );
+    await writeFile(
+      join(workspace.path, '.flightdeck/shared-configs.json'),
+      JSON.stringify({ version: '0.9.0', files: {} }),
+    );
+    expect(await runCheck()).toMatchObject({
+      upToDate: false,
+      recordedVersion: '0.9.0',
+      missing: [],
+      changed: [],
+    });
+  });
+
+  it('fails the step on drift when asked to', async () => {
+    await expect(runCheck({ failOnDrift: true })).rejects.toThrow(
+      /Shared configs drifted: the repository has no record/,
+    );
+  });
+
+  it('writes into a sub-folder, and never outside the workspace', async () => {
+    await apply.handler(
+      mockActionContext({
+        input: { targetPath: 'service' },
+        workspacePath: workspace.path,
+      }) as any,
+    );
+    expect(workspace.content()).toMatchObject({
+      service: { 'tsconfig.json': expect.any(String) },
+    });
+    await expect(
+      apply.handler(
+        mockActionContext({
+          input: { targetPath: '../outside' },
+          workspacePath: workspace.path,
+        }) as any,
+      ),
+    ).rejects.toThrow(/outside/);
+    await expect(runCheck({ targetPath: '/etc' })).rejects.toThrow(/outside/);
+  });
+});

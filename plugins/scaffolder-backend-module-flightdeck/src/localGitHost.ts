@@ -1,0 +1,88 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { lstat, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+
+/**
+ * Throws an InputError unless `name` can name a repository on the local git
+ * host: lower-case letters, digits, `.`, `_` and `-`, at most 100
+ * characters, starting with a letter or digit, no `..`, not ending in `.git`.
+ */
+export function validateRepositoryName(name: string): void {
+  const problem = repositoryNameProblem(name);
+  if (problem) {
+    throw new InputError(`Invalid repository name '${name}': ${problem}`);
+  }
+}
+
+function repositoryNameProblem(name: string): string | undefined {
+  if (typeof name !== 'string' || name === '') return 'it is empty';
+  if (name.length > 100) return 'it is longer than 100 characters';
+  if (!NAME_PATTERN.test(name)) {
+    return 'use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit';
+  }
+  if (name.includes('..')) return 'it may not contain ".."';
+  if (name.endsWith('.git')) {
+    return 'leave out the ".git" ending, it is added for you';
+  }
+  return undefined;
+}
+
+/**
+ * The portal's own git host: bare repositories `<name>.git` in one folder
+ * (config `flightdeck.localGitHost.directory`), which anyone on the machine
+ * can `git clone`.
+ */
+export class LocalGitHost {
+  /** Undefined when `flightdeck.localGitHost.directory` is not set. */
+  static fromConfig(config: Config): LocalGitHost | undefined {
+    const directory = config.getOptionalString(
+      'flightdeck.localGitHost.directory',
+    );
+    if (!directory) return undefined;
+    return new LocalGitHost(directory);
+  }
+
+  /** The absolute folder holding the bare repositories. */
+  readonly directory: string;
+
+  /** `directory` is resolved against the working directory when relative. */
+  constructor(directory: string) {
+    this.directory = resolve(directory);
+  }
+
+  /** Absolute path of repository `name`; throws InputError for a bad name. */
+  repositoryPath(name: string): string {
+    validateRepositoryName(name);
+    return join(this.directory, `${name}.git`);
+  }
+
+  /** Whether anything (a repository or not) already takes that name. */
+  async exists(name: string): Promise<boolean> {
+    try {
+      await lstat(this.repositoryPath(name));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  /** Names of the repositories on the host, sorted; none when the folder is missing. */
+  async list(): Promise<string[]> {
+    let entries;
+    try {
+      entries = await readdir(this.directory, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return entries
+      .filter(entry => entry.isDirectory() && entry.name.endsWith('.git'))
+      .map(entry => entry.name.slice(0, -'.git'.length))
+      .filter(name => repositoryNameProblem(name) === undefined)
+      .sort();
+  }
+}
