@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { localGitUrlReaderFactory } from '@flightdeck/plugin-scaffolder-backend-module-flightdeck';
 
 const backend = createBackend();
 
@@ -42,5 +43,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // Flightdeck's features.
 backend.add(import('@flightdeck/plugin-deployments-backend'));
 backend.add(import('@flightdeck/plugin-scaffolder-backend-module-flightdeck'));
+// The catalog and TechDocs read repositories of the local git host.
+backend.add(localGitUrlReaderFactory);
 
 backend.start();

@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { scaffolderModuleFlightdeck as default } from './module';
+export { localGitUrlReaderFactory } from './urlReader/localGitUrlReaderFactory';

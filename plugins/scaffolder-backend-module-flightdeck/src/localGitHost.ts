@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { lstat, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -42,15 +42,81 @@ export class LocalGitHost {
       'flightdeck.localGitHost.directory',
     );
     if (!directory) return undefined;
-    return new LocalGitHost(directory);
+    return new LocalGitHost(
+      directory,
+      config.getOptionalString('backend.baseUrl') ?? 'http://localhost:7007',
+    );
   }
 
   /** The absolute folder holding the bare repositories. */
   readonly directory: string;
+  /** Where URLs of files on this host begin. */
+  private readonly urlPrefix: string;
 
-  /** `directory` is resolved against the working directory when relative. */
-  constructor(directory: string) {
+  /**
+   * `directory` is resolved against the working directory when relative;
+   * file URLs live under the portal's `baseUrl`, so that they name this
+   * portal's host and no other.
+   */
+  constructor(directory: string, baseUrl = 'http://localhost:7007') {
     this.directory = resolve(directory);
+    this.urlPrefix = `${baseUrl.replace(/\/+$/, '')}/api/local-git/`;
+  }
+
+  /**
+   * The URL of a file (or, with an empty path, a folder) on a branch of a
+   * repository: `<baseUrl>/api/local-git/<name>/blob/<branch>/<path>`. The
+   * catalog and TechDocs read these through {@link LocalGitUrlReader}.
+   */
+  urlOf(name: string, branch: string, path = ''): string {
+    validateRepositoryName(name);
+    return `${this.urlPrefix}${name}/blob/${branch}/${path.replace(
+      /^\/+/,
+      '',
+    )}`;
+  }
+
+  /** Whether `url` names a file on this host. */
+  owns(url: string): boolean {
+    return url.startsWith(this.urlPrefix);
+  }
+
+  /**
+   * The repository, branch and path a URL of {@link LocalGitHost.urlOf}
+   * names. The branch is the longest prefix of the rest that the
+   * repository has; `branchExists` tells.
+   */
+  async parseUrl(
+    url: string,
+    branchExists: (barePath: string, branch: string) => Promise<boolean>,
+  ): Promise<{ name: string; barePath: string; branch: string; path: string }> {
+    if (!this.owns(url)) {
+      throw new InputError(`${url} is not on the local git host`);
+    }
+    const rest = decodeURIComponent(
+      new URL(url).pathname.slice(new URL(this.urlPrefix).pathname.length),
+    );
+    const match = /^([^/]+)\/blob\/(.+)$/.exec(rest);
+    if (!match) {
+      throw new InputError(
+        `${url} does not name a file: expected ${this.urlPrefix}<repository>/blob/<branch>/<path>`,
+      );
+    }
+    const [, name, refAndPath] = match;
+    const barePath = this.repositoryPath(name);
+    const parts = refAndPath.split('/');
+    // Branch names may hold slashes: try the longest first.
+    for (let i = parts.length; i > 0; i--) {
+      const branch = parts.slice(0, i).join('/');
+      if (branch && (await branchExists(barePath, branch))) {
+        const path = parts.slice(i).join('/');
+        if (path.split('/').includes('..')) {
+          throw new InputError(`${url} may not contain '..'`);
+        }
+        return { name, barePath, branch, path };
+      }
+    }
+    throw new NotFoundError(`${url} names no branch of repository '${name}'`);
   }
 
   /** Absolute path of repository `name`; throws InputError for a bad name. */

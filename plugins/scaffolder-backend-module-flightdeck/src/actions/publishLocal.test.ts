@@ -38,6 +38,7 @@ describe('flightdeck:publish:local', () => {
   const clones = createMockDirectory();
 
   const config = new ConfigReader({
+    backend: { baseUrl: 'https://portal.skyhop.example' },
     flightdeck: { localGitHost: { directory: host.path } },
     scaffolder: {
       defaultAuthor: { name: 'Scaffolder Bot', email: 'bot@example.com' },
@@ -86,6 +87,10 @@ describe('flightdeck:publish:local', () => {
       cloneCommand: `git clone '${barePath}'`,
       commitHash: expect.stringMatching(/^[0-9a-f]{40}$/),
       defaultBranch: 'main',
+      repoContentsUrl:
+        'https://portal.skyhop.example/api/local-git/payments-ledger/blob/main/',
+      catalogInfoUrl:
+        'https://portal.skyhop.example/api/local-git/payments-ledger/blob/main/catalog-info.yaml',
     });
     expect(git(barePath, 'rev-parse', '--is-bare-repository')).toBe('true');
     expect(readFileSync(join(barePath, 'description'), 'utf8')).toBe(
@@ -217,6 +222,8 @@ describe('flightdeck:publish:local', () => {
       remoteUrl: barePath,
       cloneCommand: `git clone '${barePath}'`,
       commitHash: '0'.repeat(40),
+      repoContentsUrl: expect.stringContaining('/payments-ledger/blob/main/'),
+      catalogInfoUrl: expect.stringContaining('/blob/main/catalog-info.yaml'),
       defaultBranch: 'main',
     });
     expect(host.content()).toEqual({});

@@ -184,6 +184,18 @@ export function createPublishLocalAction(options: { config: Config }) {
         commitHash: z =>
           z.string().describe('The commit the default branch points to'),
         defaultBranch: z => z.string().describe('The branch published to'),
+        repoContentsUrl: z =>
+          z
+            .string()
+            .describe(
+              "URL of the repository's files on the default branch, which the portal reads",
+            ),
+        catalogInfoUrl: z =>
+          z
+            .string()
+            .describe(
+              'URL of catalog-info.yaml in the repository, for catalog:register',
+            ),
       },
     },
     async handler(ctx) {
@@ -209,6 +221,11 @@ export function createPublishLocalAction(options: { config: Config }) {
         ctx.output('cloneCommand', `git clone ${shellQuote(barePath)}`);
         ctx.output('commitHash', commitHash);
         ctx.output('defaultBranch', branch);
+        ctx.output('repoContentsUrl', host.urlOf(name, branch));
+        ctx.output(
+          'catalogInfoUrl',
+          host.urlOf(name, branch, 'catalog-info.yaml'),
+        );
       };
 
       if (ctx.isDryRun) {

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { ChildProcessByStdio, execFile, spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
 
 /** Options for {@link runGit}. */
 export interface RunGitOptions {
@@ -115,5 +116,39 @@ export function runGit(
     );
     // git never gets input: a command that would wait for some fails instead.
     child.stdin?.end();
+  });
+}
+
+/**
+ * Starts git with `args` like {@link runGit}, for output too large or too
+ * binary for a string (file contents, archives): read its stdout stream.
+ */
+export function spawnGit(
+  args: string[],
+  options: { cwd: string },
+): ChildProcessByStdio<null, Readable, null> {
+  return spawn('git', [...SAFETY_OPTIONS, ...args], {
+    cwd: options.cwd,
+    env: gitEnvironment(),
+    stdio: ['ignore', 'pipe', 'ignore'],
+    windowsHide: true,
+  });
+}
+
+/** The whole stdout of {@link spawnGit}, as bytes. */
+export function readGitOutput(
+  args: string[],
+  options: { cwd: string },
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(args, options);
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', code =>
+      code === 0
+        ? resolve(Buffer.concat(chunks))
+        : reject(new Error(`git ${args[0]} failed with exit code ${code}`)),
+    );
   });
 }
