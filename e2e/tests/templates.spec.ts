@@ -31,6 +31,8 @@ test('creates a service from the typescript-service template and finds it in the
     .first()
     .click();
   await page.getByRole('button', { name: 'Next' }).click();
+  // How it runs, and where the repository goes: the defaults.
+  await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Review' }).click();
   await screenshot(page, '13-create-review');
   await page.getByRole('button', { name: 'Create' }).click();

@@ -68,6 +68,7 @@ beforeAll(async () => {
     features: [
       // A dynamic import() needs jest's ESM mode; require() does not.
       require('@backstage/plugin-scaffolder-backend'),
+      require('@backstage/plugin-scaffolder-backend-module-github'),
       scaffolderModuleFlightdeck,
       catalogServiceMock.factory(),
       mockServices.rootConfig.factory({
@@ -167,7 +168,10 @@ describe('the typescript-service template', () => {
         ],
       ),
     );
-    return { files, output: res.body.output };
+    const log: string[] = res.body.log.map(
+      (entry: { body: { message: string } }) => entry.body.message,
+    );
+    return { files, output: res.body.output, log };
   };
 
   const values = {
@@ -285,6 +289,29 @@ describe('the typescript-service template', () => {
     ]) {
       expect(files.get('docs/runbook.md')).toContain(section);
     }
+  });
+
+  it('publishes to GitHub instead when asked, with the same files', async () => {
+    const { files, output, log } = await generate({
+      ...values,
+      host: 'github',
+      repoUrl: 'github.com?owner=skyhop&repo=payments-ledger',
+    });
+    expect(files.get('catalog-info.yaml')).toContain('name: payments-ledger');
+    // publish:github and catalog:register do not run in a dry run; the
+    // local host is not used at all.
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          'Skipping because publish:github does not support dry-run',
+        ),
+        expect.stringMatching(
+          /Skipping step publish because its if condition was false/,
+        ),
+      ]),
+    );
+    expect(output.text[0].content).toContain('Its repository is on GitHub.');
+    expect(host.content()).toEqual({});
   });
 
   it('tells where the repository went', async () => {
