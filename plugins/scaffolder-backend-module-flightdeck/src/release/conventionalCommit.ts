@@ -53,7 +53,8 @@ export function parseConventionalCommit(
   );
   const bodyLines = footerStart === -1 ? rest : rest.slice(0, footerStart);
   const body = bodyLines.join('\n').trim();
-  const footers = footerStart === -1 ? [] : parseFooters(rest.slice(footerStart));
+  const footers =
+    footerStart === -1 ? [] : parseFooters(rest.slice(footerStart));
 
   return {
     type: type.toLowerCase(),
