@@ -48,6 +48,17 @@ export class LocalGitHost {
     );
   }
 
+  /** The host, or an error saying how to configure it. */
+  static requiredFromConfig(config: Config): LocalGitHost {
+    const host = LocalGitHost.fromConfig(config);
+    if (!host) {
+      throw new Error(
+        'The local git host is not configured: set flightdeck.localGitHost.directory in the app config',
+      );
+    }
+    return host;
+  }
+
   /** The absolute folder holding the bare repositories. */
   readonly directory: string;
   /** Where URLs of files on this host begin. */

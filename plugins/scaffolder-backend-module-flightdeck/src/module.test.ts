@@ -120,6 +120,7 @@ describe('the Flightdeck scaffolder module', () => {
     );
     expect(ours.map((a: { id: string }) => a.id).sort()).toEqual([
       'flightdeck:publish:local',
+      'flightdeck:release:create',
       'flightdeck:shared-configs:apply',
       'flightdeck:shared-configs:check',
     ]);

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createPublishLocalAction } from './actions/publishLocal';
+import { createReleaseCreateAction } from './actions/releaseCreate';
 import { createSharedConfigsApplyAction } from './actions/sharedConfigsApply';
 import { createSharedConfigsCheckAction } from './actions/sharedConfigsCheck';
 
@@ -26,6 +27,7 @@ export const scaffolderModuleFlightdeck = createBackendModule({
           createSharedConfigsApplyAction(),
           createSharedConfigsCheckAction(),
           createPublishLocalAction({ config }),
+          createReleaseCreateAction({ config }),
         );
       },
     });

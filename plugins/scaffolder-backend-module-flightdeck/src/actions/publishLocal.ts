@@ -5,6 +5,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { mkdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { runGit } from '../git/runGit';
+import { defaultAuthorOf } from '../git/defaultAuthor';
 import { LocalGitHost } from '../localGitHost';
 
 const BRANCH_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
@@ -87,11 +88,7 @@ async function checkSourceFolder(
  */
 export function createPublishLocalAction(options: { config: Config }) {
   const { config } = options;
-  const defaultAuthorName =
-    config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Flightdeck';
-  const defaultAuthorEmail =
-    config.getOptionalString('scaffolder.defaultAuthor.email') ??
-    'flightdeck@localhost';
+  const defaultAuthor = defaultAuthorOf(config);
 
   return createTemplateAction({
     id: 'flightdeck:publish:local',
@@ -199,12 +196,7 @@ export function createPublishLocalAction(options: { config: Config }) {
       },
     },
     async handler(ctx) {
-      const host = LocalGitHost.fromConfig(config);
-      if (!host) {
-        throw new Error(
-          'The local git host is not configured: set flightdeck.localGitHost.directory in the app config',
-        );
-      }
+      const host = LocalGitHost.requiredFromConfig(config);
       const { name } = ctx.input;
       const barePath = host.repositoryPath(name);
       const branch = given(ctx.input.defaultBranch) ?? 'main';
@@ -213,8 +205,9 @@ export function createPublishLocalAction(options: { config: Config }) {
       const source = sourceFolderOf(ctx.workspacePath, sourcePath);
       const description = given(ctx.input.description);
       const message = given(ctx.input.gitCommitMessage) ?? 'Initial commit';
-      const authorName = given(ctx.input.gitAuthorName) ?? defaultAuthorName;
-      const authorEmail = given(ctx.input.gitAuthorEmail) ?? defaultAuthorEmail;
+      const authorName = given(ctx.input.gitAuthorName) ?? defaultAuthor.name;
+      const authorEmail =
+        given(ctx.input.gitAuthorEmail) ?? defaultAuthor.email;
 
       const outputAll = (commitHash: string) => {
         ctx.output('remoteUrl', barePath);
