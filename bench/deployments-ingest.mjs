@@ -6,12 +6,8 @@
 // Needs a running portal (./flightdeck bench starts one), FLIGHTDECK_INGEST_TOKEN,
 // and the database the portal uses: FLIGHTDECK_DATA_DIR for SQLite, or
 // POSTGRES_HOST and friends for PostgreSQL.
-import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-
-const require = createRequire(new URL('../packages/backend/package.json', import.meta.url));
-const knexFactory = require('knex');
+import { deploymentsDatabase, engine } from './deployments-database.mjs';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:7067';
 const total = Number(process.argv[3] ?? 20000);
@@ -59,22 +55,7 @@ async function viaHttp(list) {
 // idempotency-key rows), inserted with knex's batchInsert into the store's own
 // tables, with their indexes, one transaction per batch; removed again after.
 async function viaKnex(list) {
-  const knex = process.env.POSTGRES_HOST
-    ? knexFactory({
-        client: 'pg',
-        connection: {
-          host: process.env.POSTGRES_HOST,
-          port: Number(process.env.POSTGRES_PORT ?? 5432),
-          user: process.env.POSTGRES_USER ?? 'postgres',
-          password: process.env.POSTGRES_PASSWORD ?? '',
-          database: `${process.env.FLIGHTDECK_DB_PREFIX ?? 'flightdeck_'}deployments`,
-        },
-      })
-    : knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: path.join(process.env.FLIGHTDECK_DATA_DIR, 'sqlite', 'deployments.sqlite') },
-        useNullAsDefault: true,
-      });
+  const knex = deploymentsDatabase();
   const key = e => `raw-${e.deploymentId}`;
   try {
     const started = performance.now();
@@ -150,7 +131,6 @@ const list = events(runId);
 const raw = await viaKnex(list);
 const http = await viaHttp(list);
 const perSecond = ms => Math.round((list.length / ms) * 1000);
-const engine = process.env.POSTGRES_HOST ? 'PostgreSQL' : 'SQLite';
 console.log(`${engine}: ${list.length} events in batches of ${BATCH}`);
 console.log(`  raw knex batch insert: ${perSecond(raw)} rows/s (${Math.round(raw)} ms)`);
 console.log(`  HTTP ingestion API:    ${perSecond(http)} events/s (${Math.round(http)} ms)`);
