@@ -1,5 +1,4 @@
-import { ChildProcessByStdio, execFile, spawn } from 'node:child_process';
-import { Readable } from 'node:stream';
+import { execFile } from 'node:child_process';
 
 /** Options for {@link runGit}. */
 export interface RunGitOptions {
@@ -120,35 +119,44 @@ export function runGit(
 }
 
 /**
- * Starts git with `args` like {@link runGit}, for output too large or too
- * binary for a string (file contents, archives): read its stdout stream.
+ * The whole stdout of git with `args` as bytes, for output that is not text
+ * (file contents, archives). Rejects with a {@link GitError} carrying git's
+ * stderr when git fails.
  */
-export function spawnGit(
-  args: string[],
-  options: { cwd: string },
-): ChildProcessByStdio<null, Readable, null> {
-  return spawn('git', [...SAFETY_OPTIONS, ...args], {
-    cwd: options.cwd,
-    env: gitEnvironment(),
-    stdio: ['ignore', 'pipe', 'ignore'],
-    windowsHide: true,
-  });
-}
-
-/** The whole stdout of {@link spawnGit}, as bytes. */
 export function readGitOutput(
   args: string[],
   options: { cwd: string },
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawnGit(args, options);
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', code =>
-      code === 0
-        ? resolve(Buffer.concat(chunks))
-        : reject(new Error(`git ${args[0]} failed with exit code ${code}`)),
+    execFile(
+      'git',
+      [...SAFETY_OPTIONS, ...args],
+      {
+        cwd: options.cwd,
+        env: gitEnvironment(),
+        encoding: 'buffer',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: DEFAULT_TIMEOUT_MS,
+        windowsHide: true,
+      },
+      (error, stdout, stderr) => {
+        if (!error) {
+          resolve(stdout);
+          return;
+        }
+        const details = stderr.toString('utf8').trim();
+        const code = typeof error.code === 'number' ? error.code : undefined;
+        reject(
+          new GitError(
+            `git ${args[0]} failed${
+              code === undefined ? '' : ` with exit code ${code}`
+            }${details ? `: ${details}` : ''}`,
+            args,
+            code,
+            details,
+          ),
+        );
+      },
     );
   });
 }

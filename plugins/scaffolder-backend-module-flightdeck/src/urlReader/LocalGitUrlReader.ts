@@ -13,7 +13,7 @@ import {
 } from '@backstage/backend-defaults/urlReader';
 import { InputError, NotFoundError, NotModifiedError } from '@backstage/errors';
 import { Readable } from 'node:stream';
-import { GitError, readGitOutput, runGit, spawnGit } from '../git/runGit';
+import { GitError, readGitOutput, runGit } from '../git/runGit';
 import { LocalGitHost } from '../localGitHost';
 
 const GLOB = /[*?[\]{}]/;
@@ -73,12 +73,14 @@ export class LocalGitUrlReader implements UrlReaderService {
       ).trim();
       if (type !== 'tree') throw new NotFoundError(`${url} is not a folder`);
     }
-    const archive = spawnGit(
+    // Read whole, so that a failing git is an error here rather than an
+    // empty archive later; docs trees are small.
+    const archive = await readGitOutput(
       ['archive', '--format=tar', commit, ...(subpath ? [subpath] : [])],
       { cwd: barePath },
     );
     return this.treeResponseFactory.fromTarArchive({
-      stream: archive.stdout,
+      stream: Readable.from([archive]),
       subpath: subpath || undefined,
       etag: commit,
       filter: options?.filter,
