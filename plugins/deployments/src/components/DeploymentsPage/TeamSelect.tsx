@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { FormControl, InputLabel, MenuItem, Select } from '@material-ui/core';
+import { FilterSelect } from '../shared/FilterSelect';
 
 export const teamTitle = (team: Entity) =>
   team.metadata.title ??
@@ -15,31 +15,24 @@ export const TeamSelect = ({
   teams: Entity[];
   value: string;
   onChange: (owner: string) => void;
-}) => (
-  <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
-    <InputLabel id="deployments-team" shrink>
-      Team
-    </InputLabel>
-    <Select
-      displayEmpty
-      labelId="deployments-team"
+}) => {
+  const options = teams.map(team => ({
+    value: stringifyEntityRef(team),
+    label: teamTitle(team),
+  }));
+  // A group from a shared link that is not a team still shows.
+  if (value && !options.some(option => option.value === value)) {
+    options.unshift({ value, label: value });
+  }
+  return (
+    <FilterSelect
+      id="deployments-team"
       label="Team"
+      allLabel="All teams"
       value={value}
-      onChange={e => onChange(e.target.value as string)}
-    >
-      <MenuItem value="">All teams</MenuItem>
-      {value && !teams.some(team => stringifyEntityRef(team) === value) && (
-        // A group from a shared link that is not a team still shows.
-        <MenuItem value={value}>{value}</MenuItem>
-      )}
-      {teams.map(team => {
-        const ref = stringifyEntityRef(team);
-        return (
-          <MenuItem key={ref} value={ref}>
-            {teamTitle(team)}
-          </MenuItem>
-        );
-      })}
-    </Select>
-  </FormControl>
-);
+      options={options}
+      onChange={onChange}
+      minWidth={220}
+    />
+  );
+};

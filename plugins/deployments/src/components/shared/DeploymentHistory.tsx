@@ -12,22 +12,14 @@ import {
   DeploymentStatus,
   Environment,
 } from '@flightdeck/plugin-deployments-common';
-import {
-  Box,
-  Button,
-  FormControl,
-  InputLabel,
-  MenuItem,
-  Select,
-  Tooltip,
-  Typography,
-} from '@material-ui/core';
+import { Box, Button, Tooltip, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deploymentsApiRef, RollbackSupport } from '../../api/DeploymentsApi';
 import { RollbackButton } from './RollbackButton';
 import { RolloutSteps } from './RolloutSteps';
 import { DeploymentStatusLabel, deploymentStatusLabels } from './StatusChip';
+import { FilterSelect } from './FilterSelect';
 import { DeploymentScope } from './scope';
 import { formatDuration, formatRelative, shortSha } from './formatting';
 
@@ -144,55 +136,32 @@ export const DeploymentHistory = ({
   const filtered = environment !== '' || status !== '';
 
   const filters = (
-    <Box display="flex" mb={2}>
-      <FormControl
-        variant="outlined"
-        size="small"
-        style={{ minWidth: 180, marginRight: 16 }}
-      >
-        <InputLabel id="deployments-environment" shrink>
-          Environment
-        </InputLabel>
-        <Select
-          displayEmpty
-          labelId="deployments-environment"
-          label="Environment"
-          value={environment}
-          onChange={e => {
-            setEnvironment(e.target.value as string);
-            resetPaging();
-          }}
-        >
-          <MenuItem value="">All environments</MenuItem>
-          {environments.map(e => (
-            <MenuItem key={e.name} value={e.name}>
-              {e.name}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
-        <InputLabel id="deployments-status" shrink>
-          Status
-        </InputLabel>
-        <Select
-          displayEmpty
-          labelId="deployments-status"
-          label="Status"
-          value={status}
-          onChange={e => {
-            setStatus(e.target.value as DeploymentStatus | '');
-            resetPaging();
-          }}
-        >
-          <MenuItem value="">All statuses</MenuItem>
-          {DEPLOYMENT_STATUSES.map(s => (
-            <MenuItem key={s} value={s}>
-              {deploymentStatusLabels[s]}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+    <Box display="flex" mb={2} style={{ gap: 16 }}>
+      <FilterSelect
+        id="deployments-environment"
+        label="Environment"
+        allLabel="All environments"
+        value={environment}
+        options={environments.map(e => ({ value: e.name, label: e.name }))}
+        onChange={next => {
+          setEnvironment(next);
+          resetPaging();
+        }}
+      />
+      <FilterSelect
+        id="deployments-status"
+        label="Status"
+        allLabel="All statuses"
+        value={status}
+        options={DEPLOYMENT_STATUSES.map(s => ({
+          value: s,
+          label: deploymentStatusLabels[s],
+        }))}
+        onChange={next => {
+          setStatus(next as DeploymentStatus | '');
+          resetPaging();
+        }}
+      />
     </Box>
   );
 
