@@ -14,10 +14,11 @@ export interface Config {
        */
       previousWebhookSecret?: string;
     };
-    rollback?: {
+    providers?: {
       /**
        * For services annotated `flightdeck.io/deploy-provider: webhook`:
-       * rollbacks are POSTed here as JSON, signed in X-Flightdeck-Signature-256.
+       * deploys and rollbacks are POSTed here as JSON, signed in
+       * X-Flightdeck-Signature-256.
        */
       webhook?: {
         /** An http(s) URL of the CD system. */

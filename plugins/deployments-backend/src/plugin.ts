@@ -10,7 +10,7 @@ import {
 } from '@flightdeck/ingest-node';
 import { deploymentsPermissions } from '@flightdeck/plugin-deployments-common';
 import { createRouter } from './router';
-import { RollbackProviders } from './rollback/RollbackProviders';
+import { DeployProviders } from './providers/DeployProviders';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DoraCalculator } from './service/dora/DoraCalculator';
 import { KnexDoraReadModel } from './service/dora/KnexDoraReadModel';
@@ -74,11 +74,11 @@ export const deploymentsPlugin = createBackendPlugin({
             environments,
             resolver,
             github: { secrets: readGithubWebhookSecrets(config) },
-            rollback: {
+            actions: {
               permissions,
               auditor,
               resolver,
-              providers: RollbackProviders.fromConfig(config),
+              providers: DeployProviders.fromConfig(config),
             },
           }),
         );

@@ -18,6 +18,7 @@ import { DoraCalculator } from './service/dora/DoraCalculator';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DeploymentStore } from './service/DeploymentStore';
 import { normalizeOwnerRef } from './service/ownerRef';
+import { deployRoutes } from './deploy/deployRoutes';
 import {
   rollbackRoutes,
   RollbackRoutesOptions,
@@ -93,7 +94,8 @@ export interface RouterOptions {
   environments: FlightdeckEnvironment[];
   resolver: CatalogEntityResolver;
   github: Pick<GithubWebhookOptions, 'secrets'>;
-  rollback: Omit<RollbackRoutesOptions, 'httpAuth' | 'store'>;
+  /** What the mutations (deploy, roll back) need. */
+  actions: Omit<RollbackRoutesOptions, 'httpAuth' | 'store'>;
   clock?: () => Date;
 }
 
@@ -142,7 +144,17 @@ export async function createRouter(
     }),
   );
 
-  router.use(rollbackRoutes({ ...options.rollback, httpAuth, store }));
+  router.use(rollbackRoutes({ ...options.actions, httpAuth, store }));
+  router.use(
+    deployRoutes({
+      ...options.actions,
+      httpAuth,
+      store,
+      ingestor,
+      environments,
+      clock,
+    }),
+  );
 
   router.get('/deployments', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -12,5 +12,20 @@ export const deploymentRollbackPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Deploying a version of a service from Flightdeck, as a release does. Held,
+ * like rollback, by the service's owners and the admins.
+ *
+ * @public
+ */
+export const deploymentDeployPermission = createPermission({
+  name: 'deployments.deploy',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
 /** @public */
-export const deploymentsPermissions = [deploymentRollbackPermission];
+export const deploymentsPermissions = [
+  deploymentRollbackPermission,
+  deploymentDeployPermission,
+];

@@ -1,62 +1,18 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { deploymentsPlugin } from '../plugin';
-
-const service = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
-});
-const entities = [
-  service('payments-api', { 'flightdeck.io/deploy-provider': 'webhook' }),
-  service('fraud-detector', {}),
-];
+import { cdReceiver } from '../__testUtils__/cdReceiver';
+import { startWithProvider } from '../__testUtils__/startWithProvider';
 
 describe('rollback', () => {
-  let cd: Server;
-  let cdCalls = 0;
-  let cdUrl: string;
-  beforeAll(async () => {
-    cd = createServer((_req, res) => {
-      cdCalls += 1;
-      res.writeHead(202).end();
-    });
-    await new Promise<void>(resolve => cd.listen(0, '127.0.0.1', resolve));
-    cdUrl = `http://127.0.0.1:${(cd.address() as AddressInfo).port}/`;
-  });
-  afterAll(() => new Promise(resolve => cd.close(resolve)));
+  const cd = cdReceiver();
 
   async function start(
     permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
   ) {
-    const auditor = mockServices.auditor.mock();
-    const audit = { success: jest.fn(), fail: jest.fn() };
-    auditor.createEvent.mockResolvedValue(audit);
-    const backend = await startTestBackend({
-      features: [
-        deploymentsPlugin,
-        catalogServiceMock.factory({ entities }),
-        auditor.factory,
-        mockServices.permissions.factory({ result: permission }),
-        mockServices.rootConfig.factory({
-          data: {
-            deployments: { rollback: { webhook: { url: cdUrl, secret: 's' } } },
-          },
-        }),
-      ],
+    const { backend, auditor, audit } = await startWithProvider({
+      cdUrl: cd.url,
+      permission,
     });
     const ids: Record<string, string> = {};
     const send = async (name: string, status: string, version: string) => {
@@ -99,11 +55,10 @@ describe('rollback', () => {
     const { backend, auditor, audit, ids, rollback } = await start(
       AuthorizeResult.ALLOW,
     );
-    const before = cdCalls;
     const res = await rollback(ids['payments-api@2.4.0']);
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ provider: 'webhook', version: '2.4.0' });
-    expect(cdCalls).toBe(before + 1);
+    expect(cd.received).toHaveLength(1);
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'rollback',
@@ -120,13 +75,12 @@ describe('rollback', () => {
 
   it('refuses users who are neither owners nor admins', async () => {
     const { backend, ids, rollback } = await start(AuthorizeResult.DENY);
-    const before = cdCalls;
     const res = await rollback(ids['payments-api@2.4.0']);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       'Only the owners of component:default/payments-api and admins may roll it back',
     );
-    expect(cdCalls).toBe(before);
+    expect(cd.received).toHaveLength(0);
     const support = await request(backend.server)
       .get(
         '/api/deployments/rollback-support?entityRef=component:default/payments-api',

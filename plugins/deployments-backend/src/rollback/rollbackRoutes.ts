@@ -20,7 +20,7 @@ import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeploymentStore } from '../service/DeploymentStore';
-import { RollbackProviders } from './RollbackProviders';
+import { DeployProviders } from '../providers/DeployProviders';
 
 const rollbackBodySchema = z
   .object({
@@ -37,7 +37,7 @@ export interface RollbackRoutesOptions {
   auditor: AuditorService;
   store: DeploymentStore;
   resolver: CatalogEntityResolver;
-  providers: RollbackProviders;
+  providers: DeployProviders;
 }
 
 /**
@@ -123,7 +123,10 @@ export function rollbackRoutes(options: RollbackRoutesOptions) {
       try {
         const { url } = await choice.provider.trigger({
           entity,
-          deployment,
+          action: 'rollback',
+          environment: deployment.environment,
+          version: deployment.version,
+          deploymentId: deployment.id,
           reason,
           requestedBy,
         });

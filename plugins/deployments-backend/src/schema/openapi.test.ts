@@ -38,7 +38,7 @@ describe('openapi.yaml', () => {
       environments: [],
       resolver: {} as any,
       github: { secrets: [] },
-      rollback: {} as any,
+      actions: {} as any,
     });
     const served = routesOf(router.stack as Layer[]);
     expect(served.sort()).toEqual(documented.sort());

@@ -53,6 +53,12 @@ export interface DeploymentStore {
    */
   record(events: ResolvedDeploymentEvent[]): Promise<RecordOutcome[]>;
   get(id: string): Promise<Deployment | undefined>;
+  /** The deployment its events call `deploymentId` (the deployment key). */
+  getByKey(
+    entityRef: string,
+    environment: string,
+    deploymentKey: string,
+  ): Promise<Deployment | undefined>;
   /** Deployments newest first, one page at a time. */
   list(query: DeploymentListQuery): Promise<DeploymentPage>;
   /** What runs in each environment, and the most recent attempt there. */

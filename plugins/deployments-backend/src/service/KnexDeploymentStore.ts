@@ -395,6 +395,21 @@ export class KnexDeploymentStore implements DeploymentStore {
     return row ? toDeployment(row) : undefined;
   }
 
+  async getByKey(
+    entityRef: string,
+    environment: string,
+    deploymentKey: string,
+  ): Promise<Deployment | undefined> {
+    const row = await this.knex<DeploymentRow>('deployments')
+      .where({
+        entity_ref: entityRef,
+        environment,
+        deployment_key: deploymentKey,
+      })
+      .first();
+    return row ? toDeployment(row) : undefined;
+  }
+
   async list(query: DeploymentListQuery): Promise<DeploymentPage> {
     const q = this.knex<DeploymentRow>('deployments')
       .orderBy([

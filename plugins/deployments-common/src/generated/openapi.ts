@@ -107,6 +107,27 @@ export interface paths {
     /** Deployments, newest first, a page at a time. */
     get: operations['ListDeployments'];
     put?: never;
+    /**
+     * Deploy a version of a service through its provider, as a release does.
+     * @description Owners of the service and admins only (permission deployments.deploy); audited; user credentials only (the scaffolder calls it on behalf of the user who runs the template). The deployment is recorded as started before the provider is asked, and the provider is given its id (`deploymentId` of the webhook body, `deployment_id` input of a GitHub workflow), under which the CD system reports the outcome. A deploy the provider refuses is recorded as cancelled.
+     */
+    post: operations['DeployVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One deployment, to follow it until it finishes. */
+    get: operations['GetDeployment'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -333,6 +354,13 @@ export interface components {
           steps?: components['schemas']['Step'][];
         };
       };
+    };
+    DeployAnswer: {
+      deployment: components['schemas']['Deployment'];
+      /** @enum {string} */
+      provider: 'github-actions' | 'webhook';
+      /** @description Where the provider shows the run, when it says. */
+      url?: string | null;
     };
     IngestResult: {
       accepted: number;
@@ -576,6 +604,75 @@ export interface operations {
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
+    };
+  };
+  DeployVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entityRef: string;
+          environment: string;
+          version: string;
+          reason: string;
+          /** @description The same id from the same user deploys once; a retry gets the first deployment back. */
+          requestId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A retry of an earlier request (same requestId); nothing was triggered again. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeployAnswer'];
+        };
+      };
+      /** @description Recorded as started and accepted by the provider. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeployAnswer'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      409: components['responses']['Error'];
+      422: components['responses']['Error'];
+    };
+  };
+  GetDeployment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deployment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Deployment'];
+        };
+      };
+      401: components['responses']['Error'];
+      404: components['responses']['Error'];
     };
   };
   ListEnvironmentStates: {

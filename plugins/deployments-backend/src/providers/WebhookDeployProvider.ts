@@ -1,13 +1,13 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { signHmacSha256 } from '@flightdeck/ingest-node';
-import { RollbackProvider, RollbackRequest } from './RollbackProvider';
+import { DeployProvider, DeployRequest } from './DeployProvider';
 
 /**
  * Any CD system: a JSON POST to a URL from configuration (never from the
  * request or the catalog), signed with HMAC-SHA256 in
  * `X-Flightdeck-Signature-256` so the receiver can check it came from here.
  */
-export class WebhookRollbackProvider implements RollbackProvider {
+export class WebhookDeployProvider implements DeployProvider {
   readonly id = 'webhook' as const;
 
   constructor(
@@ -18,13 +18,13 @@ export class WebhookRollbackProvider implements RollbackProvider {
     },
   ) {}
 
-  async trigger(request: RollbackRequest): Promise<{ url?: string }> {
+  async trigger(request: DeployRequest): Promise<{ url?: string }> {
     const body = JSON.stringify({
-      action: 'rollback',
+      action: request.action,
       entityRef: stringifyEntityRef(request.entity),
-      environment: request.deployment.environment,
-      version: request.deployment.version,
-      deploymentId: request.deployment.id,
+      environment: request.environment,
+      version: request.version,
+      deploymentId: request.deploymentId,
       reason: request.reason,
       requestedBy: request.requestedBy,
     });
@@ -40,7 +40,7 @@ export class WebhookRollbackProvider implements RollbackProvider {
     });
     if (!response.ok) {
       throw new Error(
-        `The rollback webhook answered ${response.status} ${response.statusText}`,
+        `The deploy webhook answered ${response.status} ${response.statusText}`,
       );
     }
     return {};

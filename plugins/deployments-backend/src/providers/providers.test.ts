@@ -4,9 +4,8 @@ import { signHmacSha256 } from '@flightdeck/ingest-node';
 import { Deployment } from '@flightdeck/plugin-deployments-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { RollbackProviders } from './RollbackProviders';
+import { cdReceiver } from '../__testUtils__/cdReceiver';
+import { DeployProviders } from './DeployProviders';
 
 const entity = (annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -25,48 +24,35 @@ const deployment: Deployment = {
   startedAt: '2026-11-20T10:00:00.000Z',
   steps: [],
 };
-const request = (annotations: Record<string, string>) => ({
+const request = (
+  annotations: Record<string, string>,
+  action: 'deploy' | 'rollback' = 'rollback',
+) => ({
   entity: entity(annotations),
-  deployment,
+  action,
+  environment: deployment.environment,
+  version: deployment.version,
+  deploymentId: deployment.id,
   reason: 'checkout errors after 2.5.0',
   requestedBy: 'user:default/priya.raman',
 });
 
 const providersWith = (config: object) =>
-  RollbackProviders.fromConfig(new ConfigReader(config));
+  DeployProviders.fromConfig(new ConfigReader(config));
 
 describe('the webhook provider', () => {
-  let server: Server;
-  let received: Array<{ headers: IncomingMessage['headers']; body: string }>;
-  let status = 202;
-  let url: string;
-
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', chunk => (body += chunk));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body });
-        res.writeHead(status).end();
-      });
-    });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rollback`;
-  });
-  beforeEach(() => {
-    received = [];
-    status = 202;
-  });
-  afterAll(() => new Promise(resolve => server.close(resolve)));
+  const cd = cdReceiver('/rollback');
 
   const choose = () =>
     providersWith({
-      deployments: { rollback: { webhook: { url, secret: 'cd-secret' } } },
+      deployments: {
+        providers: { webhook: { url: cd.url, secret: 'cd-secret' } },
+      },
     }).forEntity(entity({ 'flightdeck.io/deploy-provider': 'webhook' }));
 
   it('posts a signed request the CD system can verify', async () => {
     await choose().provider!.trigger(request({}));
-    const [{ headers, body }] = received;
+    const [{ headers, body }] = cd.received;
     expect(headers['x-flightdeck-signature-256']).toBe(
       signHmacSha256(body, 'cd-secret'),
     );
@@ -82,9 +68,9 @@ describe('the webhook provider', () => {
   });
 
   it('reports a CD system that refuses', async () => {
-    status = 503;
+    cd.status = 503;
     await expect(choose().provider!.trigger(request({}))).rejects.toThrow(
-      'The rollback webhook answered 503',
+      'The deploy webhook answered 503',
     );
   });
 
@@ -93,7 +79,7 @@ describe('the webhook provider', () => {
       providersWith({}).forEntity(
         entity({ 'flightdeck.io/deploy-provider': 'webhook' }),
       ).missing,
-    ).toContain('deployments.rollback.webhook.url');
+    ).toContain('deployments.providers.webhook.url');
   });
 });
 
@@ -143,6 +129,30 @@ describe('the GitHub Actions provider', () => {
     expect(result.url).toBe(
       'https://github.com/skyhop/payments-api/actions/workflows/deploy.yml',
     );
+  });
+
+  it('passes a release its deployment_id, which the workflow reports back', async () => {
+    let inputs: unknown;
+    github.use(
+      http.post(
+        'https://api.github.com/repos/skyhop/payments-api/actions/workflows/deploy.yml/dispatches',
+        async ({ request: req }) => {
+          inputs = ((await req.json()) as { inputs: unknown }).inputs;
+          return new HttpResponse(null, { status: 204 });
+        },
+      ),
+    );
+    const choice = providersWith(withToken).forEntity(entity(annotations));
+    await choice.provider!.trigger({
+      ...request(annotations, 'deploy'),
+      deploymentId: 'flightdeck-0c1f',
+    });
+    expect(inputs).toEqual({
+      version: '2.4.0',
+      environment: 'production',
+      reason: 'checkout errors after 2.5.0',
+      deployment_id: 'flightdeck-0c1f',
+    });
   });
 
   it('passes on what GitHub says when it refuses', async () => {

@@ -5,9 +5,9 @@ import {
   GithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
-import { GithubActionsRollbackProvider } from './GithubActionsRollbackProvider';
-import { RollbackProviderChoice } from './RollbackProvider';
-import { WebhookRollbackProvider } from './WebhookRollbackProvider';
+import { DeployProviderChoice } from './DeployProvider';
+import { GithubActionsDeployProvider } from './GithubActionsDeployProvider';
+import { WebhookDeployProvider } from './WebhookDeployProvider';
 
 const PROVIDER = 'flightdeck.io/deploy-provider';
 const WORKFLOW = 'flightdeck.io/deploy-workflow';
@@ -15,14 +15,15 @@ const REF = 'flightdeck.io/deploy-ref';
 const SLUG = 'github.com/project-slug';
 
 /**
- * Picks a service's rollback provider from its annotations and the portal's
- * configuration, or says exactly what is missing.
+ * Picks the CD system a service deploys through, for releases and rollbacks,
+ * from its annotations and the portal's configuration, or says exactly what
+ * is missing.
  */
-export class RollbackProviders {
-  static fromConfig(config: Config): RollbackProviders {
+export class DeployProviders {
+  static fromConfig(config: Config): DeployProviders {
     const integrations = ScmIntegrations.fromConfig(config);
-    const webhook = config.getOptionalConfig('deployments.rollback.webhook');
-    return new RollbackProviders(
+    const webhook = config.getOptionalConfig('deployments.providers.webhook');
+    return new DeployProviders(
       integrations,
       DefaultGithubCredentialsProvider.fromIntegrations(integrations),
       webhook
@@ -38,12 +39,12 @@ export class RollbackProviders {
   ) {
     if (webhook && !/^https?:\/\//i.test(webhook.url)) {
       throw new Error(
-        'deployments.rollback.webhook.url must be an http(s) URL',
+        'deployments.providers.webhook.url must be an http(s) URL',
       );
     }
   }
 
-  forEntity(entity: Entity): RollbackProviderChoice {
+  forEntity(entity: Entity): DeployProviderChoice {
     const annotations = entity.metadata.annotations ?? {};
     const name = stringifyEntityRef(entity);
     switch (annotations[PROVIDER]) {
@@ -52,7 +53,7 @@ export class RollbackProviders {
         const workflow = annotations[WORKFLOW];
         if (!slug || !/^[\w.-]+\/[\w.-]+$/.test(slug) || !workflow) {
           return {
-            missing: `${name} needs the annotations ${SLUG} (owner/repo) and ${WORKFLOW} (the workflow file) for GitHub Actions rollbacks`,
+            missing: `${name} needs the annotations ${SLUG} (owner/repo) and ${WORKFLOW} (the workflow file) for GitHub Actions deploys`,
           };
         }
         const integration = this.integrations.github.byHost('github.com');
@@ -63,7 +64,7 @@ export class RollbackProviders {
           };
         }
         return {
-          provider: new GithubActionsRollbackProvider({
+          provider: new GithubActionsDeployProvider({
             slug,
             workflow,
             ref: annotations[REF] ?? 'main',
@@ -77,13 +78,13 @@ export class RollbackProviders {
         if (!this.webhook) {
           return {
             missing:
-              'Configure deployments.rollback.webhook.url and deployments.rollback.webhook.secret for webhook rollbacks',
+              'Configure deployments.providers.webhook.url and deployments.providers.webhook.secret for webhook deploys',
           };
         }
-        return { provider: new WebhookRollbackProvider(this.webhook) };
+        return { provider: new WebhookDeployProvider(this.webhook) };
       default:
         return {
-          missing: `Set the ${PROVIDER} annotation of ${name} to github-actions or webhook to roll back from Flightdeck`,
+          missing: `Set the ${PROVIDER} annotation of ${name} to github-actions or webhook to deploy and roll back from Flightdeck`,
         };
     }
   }

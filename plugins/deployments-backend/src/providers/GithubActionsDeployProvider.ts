@@ -1,13 +1,16 @@
 import { GithubCredentialsProvider } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
-import { RollbackProvider, RollbackRequest } from './RollbackProvider';
+import { DeployProvider, DeployRequest } from './DeployProvider';
 
 /**
  * GitHub Actions: a `workflow_dispatch` of the service's deploy workflow
  * (`flightdeck.io/deploy-workflow`) with the inputs `version`, `environment`
  * and `reason`, on the ref in `flightdeck.io/deploy-ref` (default `main`).
+ * A release also passes `deployment_id`, which the workflow reports back as
+ * the deployment's `deploymentId`; a rollback does not, so deploy workflows
+ * without that input keep working for rollbacks.
  */
-export class GithubActionsRollbackProvider implements RollbackProvider {
+export class GithubActionsDeployProvider implements DeployProvider {
   readonly id = 'github-actions' as const;
 
   constructor(
@@ -20,7 +23,7 @@ export class GithubActionsRollbackProvider implements RollbackProvider {
     },
   ) {}
 
-  async trigger(request: RollbackRequest): Promise<{ url?: string }> {
+  async trigger(request: DeployRequest): Promise<{ url?: string }> {
     const { slug, workflow, ref, apiBaseUrl, credentials } = this.options;
     const [owner, repo] = slug.split('/');
     const { token } = await credentials.getCredentials({
@@ -33,9 +36,12 @@ export class GithubActionsRollbackProvider implements RollbackProvider {
       workflow_id: workflow,
       ref,
       inputs: {
-        version: request.deployment.version,
-        environment: request.deployment.environment,
+        version: request.version,
+        environment: request.environment,
         reason: request.reason,
+        ...(request.action === 'deploy'
+          ? { deployment_id: request.deploymentId }
+          : {}),
       },
     });
     return {

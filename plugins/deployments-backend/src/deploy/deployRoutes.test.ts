@@ -1,0 +1,200 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { signHmacSha256 } from '@flightdeck/ingest-node';
+import request from 'supertest';
+import { cdReceiver } from '../__testUtils__/cdReceiver';
+import { startWithProvider } from '../__testUtils__/startWithProvider';
+
+const priya = 'user:default/priya.raman';
+
+describe('deploying from Flightdeck', () => {
+  const cd = cdReceiver();
+
+  async function start(
+    permission:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
+    const started = await startWithProvider({
+      cdUrl: cd.url,
+      permission,
+    });
+    const { backend } = started;
+    const deploy = (body: object, user = priya) =>
+      request(backend.server)
+        .post('/api/deployments/deployments')
+        .set('Authorization', mockCredentials.user.header(user))
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(body));
+    const get = (id: string) =>
+      request(backend.server)
+        .get(`/api/deployments/deployments/${id}`)
+        .set('Authorization', mockCredentials.user.header());
+    return { ...started, deploy, get };
+  }
+
+  const release = {
+    entityRef: 'component:default/payments-api',
+    environment: 'staging',
+    version: 'v2.6.0',
+    reason: 'Release v2.6.0',
+  };
+
+  it('records a started deployment, asks the CD system, and follows its report to the same deployment', async () => {
+    const { backend, audit, auditor, deploy, get } = await start();
+    const res = await deploy({ ...release, requestId: 'task-1' });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({
+      provider: 'webhook',
+      deployment: {
+        entityRef: 'component:default/payments-api',
+        environment: 'staging',
+        version: 'v2.6.0',
+        status: 'started',
+        actor: priya,
+      },
+    });
+
+    const [{ headers, body }] = cd.received;
+    expect(headers['x-flightdeck-signature-256']).toBe(
+      signHmacSha256(body, 'cd-secret'),
+    );
+    const sent = JSON.parse(body);
+    expect(sent).toEqual({
+      action: 'deploy',
+      entityRef: 'component:default/payments-api',
+      environment: 'staging',
+      version: 'v2.6.0',
+      deploymentId: expect.stringMatching(/^flightdeck-[0-9a-f]{32}$/),
+      reason: 'Release v2.6.0',
+      requestedBy: priya,
+    });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'deploy',
+        meta: expect.objectContaining({
+          version: 'v2.6.0',
+          provider: 'webhook',
+        }),
+      }),
+    );
+    expect(audit.success).toHaveBeenCalled();
+
+    // The CD system reports under the id it was given.
+    const report = await request(backend.server)
+      .post('/api/deployments/events')
+      .set('Authorization', mockCredentials.service.header())
+      .set('Content-Type', 'application/json')
+      .send(
+        JSON.stringify({
+          entityRef: release.entityRef,
+          environment: 'staging',
+          version: 'v2.6.0',
+          status: 'succeeded',
+          deploymentId: sent.deploymentId,
+          startedAt: res.body.deployment.startedAt,
+          finishedAt: new Date().toISOString(),
+          idempotencyKey: `${sent.deploymentId}:succeeded`,
+        }),
+      );
+    expect(report.status).toBe(200);
+    const followed = await get(res.body.deployment.id);
+    expect(followed.body).toMatchObject({
+      id: res.body.deployment.id,
+      status: 'succeeded',
+    });
+    await backend.stop();
+  });
+
+  it('deploys once for a retried request', async () => {
+    const { backend, deploy } = await start();
+    const first = await deploy({ ...release, requestId: 'task-2' });
+    const again = await deploy({ ...release, requestId: 'task-2' });
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(200);
+    expect(again.body.deployment.id).toBe(first.body.deployment.id);
+    expect(cd.received).toHaveLength(1);
+
+    const other = await deploy({
+      ...release,
+      version: 'v2.7.0',
+      requestId: 'task-2',
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.error.message).toBe(
+      "requestId 'task-2' was used for version v2.6.0, not v2.7.0",
+    );
+    await backend.stop();
+  });
+
+  it('records a deploy the CD system refused as cancelled', async () => {
+    cd.status = 503;
+    const { backend, audit, deploy } = await start();
+    const res = await deploy({ ...release, requestId: 'task-3' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe(
+      'The webhook provider refused the deploy: The deploy webhook answered 503 Service Unavailable',
+    );
+    expect(audit.fail).toHaveBeenCalled();
+    const list = await request(backend.server)
+      .get(
+        '/api/deployments/deployments?entityRef=component:default/payments-api',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ version: 'v2.6.0', status: 'cancelled' }),
+    ]);
+    await backend.stop();
+  });
+
+  it('refuses users who are neither owners nor admins, and writes nothing', async () => {
+    const { backend, deploy } = await start(AuthorizeResult.DENY);
+    const res = await deploy(release);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Only the owners of component:default/payments-api and admins may deploy it',
+    );
+    expect(cd.received).toHaveLength(0);
+    const list = await request(backend.server)
+      .get('/api/deployments/deployments')
+      .set('Authorization', mockCredentials.user.header());
+    expect(list.body.items).toEqual([]);
+    await backend.stop();
+  });
+
+  it('names what is wrong with a request', async () => {
+    const { backend, deploy, get } = await start();
+    const cases: Array<[object, number, string]> = [
+      [
+        { ...release, environment: 'moon' },
+        400,
+        "'moon' is not a configured environment",
+      ],
+      [{ ...release, version: 'v1; rm -rf' }, 400, 'expected a version or tag'],
+      [{ ...release, reason: '' }, 400, 'reason'],
+      [{ ...release, extra: 1 }, 400, 'extra'],
+      [{ ...release, requestId: '../x' }, 400, 'requestId'],
+      [
+        { ...release, entityRef: 'component:default/fraud-detector' },
+        422,
+        'flightdeck.io/deploy-provider',
+      ],
+      [{ ...release, entityRef: 'component:default/nope' }, 422, 'nope'],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await deploy(body);
+      expect({ status: res.status, body }).toEqual({ status, body });
+      expect(res.body.error.message).toContain(message);
+    }
+    expect(cd.received).toHaveLength(0);
+    expect((await get('no-such-id')).status).toBe(404);
+
+    const asService = await request(backend.server)
+      .post('/api/deployments/deployments')
+      .set('Authorization', mockCredentials.service.header())
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(release));
+    expect(asService.status).toBe(403);
+    await backend.stop();
+  });
+});

@@ -1,0 +1,31 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * What Flightdeck asks a CD system to do: put `version` of the service in
+ * `environment`. A release deploys a new version; a rollback an earlier one.
+ */
+export interface DeployRequest {
+  entity: Entity;
+  action: 'deploy' | 'rollback';
+  environment: string;
+  version: string;
+  /**
+   * deploy: the id the CD system reports the deployment under, so that its
+   * events land on the deployment Flightdeck recorded as started.
+   * rollback: the id of the earlier deployment being brought back.
+   */
+  deploymentId: string;
+  reason: string;
+  requestedBy: string;
+}
+
+/** A CD system Flightdeck can ask to deploy a version. */
+export interface DeployProvider {
+  readonly id: 'github-actions' | 'webhook';
+  trigger(request: DeployRequest): Promise<{ url?: string }>;
+}
+
+/** The provider a service uses, or what to configure to get one. */
+export type DeployProviderChoice =
+  | { provider: DeployProvider; missing?: undefined }
+  | { provider?: undefined; missing: string };
