@@ -13,4 +13,4 @@ export * from './dora';
  * `components` for the shared schemas.
  */
 export type { paths, components, operations } from './generated/openapi';
-export type { ApiQuery, ApiJsonAnswer } from './openapiTypes';
+export type { ApiQuery, ApiJsonAnswer, ApiJsonRequest } from './openapiTypes';

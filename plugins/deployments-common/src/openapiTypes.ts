@@ -22,3 +22,14 @@ export type ApiJsonAnswer<
 }
   ? Body
   : never;
+
+/**
+ * The JSON body an operation takes.
+ *
+ * @public
+ */
+export type ApiJsonRequest<Name extends keyof operations> = NonNullable<
+  operations[Name]['requestBody']
+> extends { content: { 'application/json': infer Body } }
+  ? Body
+  : never;

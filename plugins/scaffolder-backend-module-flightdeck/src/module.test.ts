@@ -22,6 +22,12 @@ import { scaffolderModuleFlightdeck } from './module';
 
 jest.setTimeout(60_000);
 
+// Prettier 2 ships no types; these are the two calls used.
+const prettier: {
+  check(source: string, options: object): boolean;
+  getFileInfo: { sync(path: string): { inferredParser: string | null } };
+} = require('prettier');
+
 const configsAndPublish = {
   apiVersion: 'scaffolder.backstage.io/v1beta3',
   kind: 'Template',
@@ -81,25 +87,59 @@ afterAll(() => backend.stop());
 
 const templatesRoot = join(__dirname, '../../../templates');
 
-/** A template folder as the dry-run endpoint takes it, skeleton included. */
+/** The files below a folder, as paths relative to it. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter(entry => entry.isFile())
+    .map(entry => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * A template as the dry-run endpoint takes it: its YAML, and the skeletons
+ * its fetch:template steps read, at the same paths relative to it.
+ */
 async function loadTemplate(name: string) {
-  const root = join(templatesRoot, name);
+  const template = parse(
+    await readFile(join(templatesRoot, `${name}.yaml`), 'utf8'),
+  );
+  const skeletons: string[] = template.spec.steps
+    .filter((step: { action: string }) => step.action === 'fetch:template')
+    .map((step: { input: { url: string } }) => step.input.url);
   const directoryContents: Array<{ path: string; base64Content: string }> = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.name !== 'template.yaml') {
-        directoryContents.push({
-          path: relative(root, path),
-          base64Content: (await readFile(path)).toString('base64'),
-        });
-      }
+  for (const skeleton of skeletons) {
+    const root = join(templatesRoot, skeleton);
+    for (const path of await listFiles(root)) {
+      directoryContents.push({
+        path: relative(templatesRoot, join(root, path)),
+        base64Content: (await readFile(join(root, path))).toString('base64'),
+      });
     }
-  };
-  await walk(root);
-  const template = parse(await readFile(join(root, 'template.yaml'), 'utf8'));
-  return { template, directoryContents };
+  }
+  return { template, skeletons, directoryContents };
+}
+
+/** Runs a template in a dry run, and returns the repository it made. */
+async function generate(name: string, values: object) {
+  const { template, directoryContents } = await loadTemplate(name);
+  const res = await request(backend.server)
+    .post('/api/scaffolder/v2/dry-run')
+    .set('Authorization', mockCredentials.user.header())
+    .send({ template, directoryContents, values });
+  expect(res.status).toBe(200);
+  const files = new Map<string, string>(
+    res.body.directoryContents.map(
+      (f: { path: string; base64Content: string }) => [
+        f.path,
+        Buffer.from(f.base64Content, 'base64').toString('utf8'),
+      ],
+    ),
+  );
+  const log: string[] = res.body.log.map(
+    (entry: { body: { message: string } }) => entry.body.message,
+  );
+  return { files, output: res.body.output, log };
 }
 
 const policies = EntityPolicies.allOf([
@@ -119,8 +159,12 @@ describe('the Flightdeck scaffolder module', () => {
       a.id.startsWith('flightdeck:'),
     );
     expect(ours.map((a: { id: string }) => a.id).sort()).toEqual([
+      'flightdeck:catalog:source-repository',
       'flightdeck:publish:local',
+      'flightdeck:publish:local:branch',
       'flightdeck:release:create',
+      'flightdeck:release:deploy',
+      'flightdeck:release:wait',
       'flightdeck:shared-configs:apply',
       'flightdeck:shared-configs:check',
     ]);
@@ -154,41 +198,96 @@ describe('the Flightdeck scaffolder module', () => {
   });
 });
 
-describe('the typescript-service template', () => {
-  const generate = async (values: object) => {
-    const res = await request(backend.server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ ...(await loadTemplate('typescript-service')), values });
-    expect(res.status).toBe(200);
-    const files = new Map<string, string>(
-      res.body.directoryContents.map(
-        (f: { path: string; base64Content: string }) => [
-          f.path,
-          Buffer.from(f.base64Content, 'base64').toString('utf8'),
-        ],
-      ),
-    );
-    const log: string[] = res.body.log.map(
-      (entry: { body: { message: string } }) => entry.body.message,
-    );
-    return { files, output: res.body.output, log };
-  };
+/** What a template makes, for the checks every template must pass. */
+interface TemplateCase {
+  name: string;
+  values: Record<string, string>;
+  /** `spec.type` of the component in the catalog. */
+  type: string;
+  packageName: string;
+  /** Code of its own, besides the shared files. */
+  sources: string[];
+  /** Its `flightdeck.io/` annotations, all of them. */
+  annotations: Record<string, unknown>;
+  /** The jobs of each workflow, in order. */
+  workflows: Record<string, string[]>;
+  /** The pages of its TechDocs, in the order of the nav. */
+  docs: string[];
+}
 
-  const values = {
-    name: 'payments-ledger',
-    description: 'Keeps the "double-entry" ledger of every payment',
-    owner: 'group:default/payments',
-    system: 'payments',
-    database: 'postgres',
-    visibility: 'internal',
-  };
+const templates: TemplateCase[] = [
+  {
+    name: 'typescript-service',
+    values: {
+      name: 'payments-ledger',
+      description: 'Keeps the "double-entry" ledger of every payment',
+      owner: 'group:default/payments',
+      system: 'payments',
+      database: 'postgres',
+      visibility: 'internal',
+    },
+    type: 'service',
+    packageName: 'payments-ledger',
+    sources: ['src/server.ts', 'src/server.test.ts'],
+    annotations: {
+      'flightdeck.io/health-url': expect.stringContaining('/health'),
+      'flightdeck.io/runbook': 'docs/runbook.md',
+      // The local git host's services deploy through the CD webhook.
+      'flightdeck.io/deploy-provider': 'webhook',
+      'flightdeck.io/cost-allocation': 'payments-ledger',
+      'flightdeck.io/migrations': 'flyway',
+    },
+    workflows: {
+      'ci.yml': ['test', 'commits'],
+      'release.yml': ['deploy'],
+      'security.yml': ['codeql', 'audit'],
+    },
+    docs: ['index.md', 'runbook.md', 'onboarding.md'],
+  },
+  {
+    name: 'typescript-library',
+    values: {
+      name: 'fare-rules',
+      description: 'Checks a "fare" against the rules of its tariff',
+      owner: 'group:default/payments',
+      system: 'payments',
+      visibility: 'public',
+    },
+    type: 'library',
+    packageName: '@skyhop/fare-rules',
+    sources: ['src/index.ts', 'src/index.test.ts'],
+    // Nothing runs, so nothing to probe, deploy, page or bill.
+    annotations: {},
+    workflows: {
+      'ci.yml': ['test', 'commits'],
+      'release.yml': ['publish'],
+      'security.yml': ['codeql', 'audit'],
+    },
+    docs: ['index.md', 'usage.md', 'onboarding.md'],
+  },
+];
+
+describe.each(templates)('the $name template', t => {
+  const { values } = t;
+
+  it('holds each path in one skeleton only, so that none is skipped', async () => {
+    // fetch:template leaves a file that an earlier step wrote as it is.
+    const { skeletons } = await loadTemplate(t.name);
+    expect(skeletons).toEqual(['./skeletons/common', `./skeletons/${t.name}`]);
+    const [common, own] = await Promise.all(
+      skeletons.map(skeleton => listFiles(join(templatesRoot, skeleton))),
+    );
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.filter(path => common.includes(path))).toEqual([]);
+  });
 
   it('generates a repository whose configs and manifests parse', async () => {
-    const { files } = await generate(values);
+    const { files } = await generate(t.name, values);
     const pkg = JSON.parse(files.get('package.json')!);
     expect(pkg).toMatchObject({
-      name: 'payments-ledger',
+      name: t.packageName,
+      description: values.description,
+      type: 'module',
       scripts: { test: expect.any(String), lint: expect.any(String) },
     });
     expect(JSON.parse(files.get('tsconfig.json')!).compilerOptions.strict).toBe(
@@ -198,74 +297,72 @@ describe('the typescript-service template', () => {
     expect(
       JSON.parse(files.get('.flightdeck/shared-configs.json')!).version,
     ).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(files.get('eslint.config.mjs')).toContain('typescript-eslint');
     for (const path of [
-      'eslint.config.mjs',
       'commitlint.config.cjs',
       '.editorconfig',
-      'src/server.ts',
-      'src/server.test.ts',
+      '.gitignore',
       'README.md',
-      '.github/CODEOWNERS',
+      ...t.sources,
     ]) {
       expect(files.get(path)).toBeTruthy();
     }
-    expect(files.get('src/server.ts')).toContain('payments-ledger');
+    expect(files.get(t.sources[0])).toContain(values.name);
     expect(files.get('.github/CODEOWNERS')).toBe('* @payments\n');
   });
 
-  it('carries a catalog-info.yaml that the catalog accepts, with the Flightdeck annotations', async () => {
-    const { files } = await generate(values);
+  it('passes its own Prettier check, so its first lint is green', async () => {
+    const { files } = await generate(t.name, values);
+    const options = JSON.parse(files.get('.prettierrc.json')!);
+    const unformatted = [...files.entries()].filter(
+      ([path, text]) =>
+        prettier.getFileInfo.sync(path).inferredParser &&
+        !prettier.check(text, { ...options, filepath: path }),
+    );
+    expect(unformatted.map(([path]) => path)).toEqual([]);
+  });
+
+  it('carries a catalog-info.yaml that the catalog accepts, with its Flightdeck annotations', async () => {
+    const { files } = await generate(t.name, values);
     const entity = parse(files.get('catalog-info.yaml')!) as Entity;
     await expect(policies.enforce(entity)).resolves.toBeDefined();
     expect(await componentEntityV1alpha1Validator.check(entity)).toBe(true);
     expect(entity).toMatchObject({
       metadata: {
-        name: 'payments-ledger',
+        name: values.name,
         description: values.description,
-        annotations: {
-          'backstage.io/techdocs-ref': 'dir:.',
-          'flightdeck.io/health-url': expect.stringContaining('/health'),
-          'flightdeck.io/runbook': 'docs/runbook.md',
-          'flightdeck.io/deploy-provider': 'github-actions',
-          'flightdeck.io/deploy-workflow': 'release.yml',
-          'flightdeck.io/cost-allocation': 'payments-ledger',
-          'flightdeck.io/migrations': 'flyway',
-        },
+        annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
       },
       spec: {
-        type: 'service',
+        type: t.type,
         owner: 'group:default/payments',
         system: 'payments',
       },
     });
-
-    const bare = await generate({ ...values, database: 'none', system: '' });
-    const plain = parse(bare.files.get('catalog-info.yaml')!) as Entity;
-    expect(plain.metadata.annotations).not.toHaveProperty(
-      'flightdeck.io/migrations',
+    const flightdeck = Object.entries(entity.metadata.annotations!).filter(
+      ([key]) => key.startsWith('flightdeck.io/'),
     );
-    expect(plain.spec).not.toHaveProperty('system');
+    expect(Object.fromEntries(flightdeck)).toEqual(t.annotations);
+
+    const alone = await generate(t.name, { ...values, system: '' });
+    const entityAlone = parse(alone.files.get('catalog-info.yaml')!) as Entity;
+    await expect(policies.enforce(entityAlone)).resolves.toBeDefined();
+    expect(entityAlone.spec).not.toHaveProperty('system');
   });
 
-  it('carries CI, release and security workflows with the expected jobs', async () => {
-    const { files } = await generate(values);
+  it('carries workflows with the expected jobs, pinned actions and timeouts', async () => {
+    const { files } = await generate(t.name, values);
     const workflow = (name: string) =>
       parse(files.get(`.github/workflows/${name}`)!);
-    expect(Object.keys(workflow('ci.yml').jobs)).toEqual(['test', 'commits']);
-    expect(workflow('release.yml').on.workflow_dispatch.inputs).toHaveProperty(
-      'version',
-    );
-    expect(Object.keys(workflow('security.yml').jobs)).toEqual([
-      'codeql',
-      'audit',
-    ]);
+    const names = Object.keys(t.workflows);
+    for (const name of names) {
+      expect(Object.keys(workflow(name).jobs)).toEqual(t.workflows[name]);
+    }
     // Copied as they are: GitHub's own ${{ }} expressions survive.
     expect(files.get('.github/workflows/ci.yml')).toContain(
       '${{ github.event.pull_request.base.sha }}',
     );
-    const jobs = ['ci.yml', 'release.yml', 'security.yml'].flatMap(name =>
-      Object.values<any>(workflow(name).jobs),
-    );
+    const jobs = names.flatMap(name => Object.values<any>(workflow(name).jobs));
     expect(jobs.filter(job => !(job['timeout-minutes'] > 0))).toEqual([]);
     // Third-party actions pinned to an exact version.
     const uses = jobs.flatMap(job =>
@@ -275,30 +372,40 @@ describe('the typescript-service template', () => {
     expect(uses.filter(use => !/@v\d+\.\d+\.\d+$/.test(use))).toEqual([]);
   });
 
-  it('carries docs for TechDocs: overview, runbook, onboarding', async () => {
-    const { files } = await generate(values);
+  it('carries its docs for TechDocs, rendered offline', async () => {
+    const { files } = await generate(t.name, values);
     const mkdocs = parse(files.get('mkdocs.yml')!);
-    expect(mkdocs.site_name).toBe('payments-ledger');
+    expect(mkdocs.site_name).toBe(values.name);
+    expect(mkdocs.theme).toEqual({ name: 'material', font: false });
     const pages = mkdocs.nav.map((entry: object) => Object.values(entry)[0]);
-    expect(pages).toEqual(['index.md', 'runbook.md', 'onboarding.md']);
-    for (const page of pages) expect(files.get(`docs/${page}`)).toBeTruthy();
-    for (const section of [
-      '## When to use it',
-      '## Steps',
-      '## How to verify',
-      '## How to back out',
-    ]) {
-      expect(files.get('docs/runbook.md')).toContain(section);
+    expect(pages).toEqual(t.docs);
+    for (const page of pages) {
+      expect(files.get(`docs/${page}`)).toContain(`# `);
     }
+    // Links between pages go to pages this repository has.
+    const links = pages.flatMap((page: string) =>
+      [...files.get(`docs/${page}`)!.matchAll(/\]\(([\w-]+\.md)\)/g)].map(
+        match => match[1],
+      ),
+    );
+    expect(links.filter((link: string) => !pages.includes(link))).toEqual([]);
   });
 
   it('publishes to GitHub instead when asked, with the same files', async () => {
-    const { files, output, log } = await generate({
+    const { files, output, log } = await generate(t.name, {
       ...values,
       host: 'github',
-      repoUrl: 'github.com?owner=skyhop&repo=payments-ledger',
+      repoUrl: `github.com?owner=skyhop&repo=${values.name}`,
     });
-    expect(files.get('catalog-info.yaml')).toContain('name: payments-ledger');
+    const entity = parse(files.get('catalog-info.yaml')!) as Entity;
+    expect(entity.metadata.name).toBe(values.name);
+    expect(entity.metadata.annotations).toMatchObject({
+      'github.com/project-slug': `skyhop/${values.name}`,
+    });
+    // On GitHub, a service deploys through its release workflow.
+    expect(entity.metadata.annotations?.['flightdeck.io/deploy-provider']).toBe(
+      t.type === 'service' ? 'github-actions' : undefined,
+    );
     // publish:github and catalog:register do not run in a dry run; the
     // local host is not used at all.
     expect(log).toEqual(
@@ -311,12 +418,127 @@ describe('the typescript-service template', () => {
         ),
       ]),
     );
-    expect(output.text[0].content).toContain('Its repository is on GitHub.');
+    expect(output.text[0].content).toContain('Its repository is on GitHub');
     expect(host.content()).toEqual({});
   });
 
   it('tells where the repository went', async () => {
-    const { output } = await generate(values);
-    expect(output.text[0].content).toContain('payments-ledger.git');
+    const { output } = await generate(t.name, values);
+    expect(output.text[0].content).toContain(`${values.name}.git`);
+  });
+});
+
+describe('the typescript-service template', () => {
+  const [{ name, values }] = templates;
+
+  it('records Flyway migrations only for a service that owns a database', async () => {
+    const { files } = await generate(name, { ...values, database: 'none' });
+    const entity = parse(files.get('catalog-info.yaml')!) as Entity;
+    expect(entity.metadata.annotations).not.toHaveProperty(
+      'flightdeck.io/migrations',
+    );
+    expect(files.get('docs/index.md')).toContain('**Database**: none');
+  });
+
+  it('deploys with the inputs the github-actions deploy provider sends', async () => {
+    const { files } = await generate(name, values);
+    const release = parse(files.get('.github/workflows/release.yml')!);
+    expect(Object.keys(release.on.workflow_dispatch.inputs)).toEqual([
+      'version',
+      'environment',
+      'reason',
+      'deployment_id',
+    ]);
+    // The outcome is reported under the id Flightdeck gave, and no input is
+    // spliced into a shell script.
+    const runs: string[] = release.jobs.deploy.steps.flatMap(
+      (step: { run?: string }) => step.run ?? [],
+    );
+    expect(runs.join('\n')).toContain(
+      '${DEPLOYMENT_ID:+--deployment-id "$DEPLOYMENT_ID"}',
+    );
+    expect(runs.join('\n')).not.toContain('${{ inputs.');
+  });
+
+  it('writes any one-line description safely into YAML', async () => {
+    const description = `Skyhop's "ledger": #1 {{ for }} payments, 100% \\ safe`;
+    const { files } = await generate(name, { ...values, description });
+    const entity = parse(files.get('catalog-info.yaml')!) as Entity;
+    expect(entity.metadata.description).toBe(description);
+    expect(parse(files.get('mkdocs.yml')!).site_description).toBe(description);
+    expect(JSON.parse(files.get('package.json')!).description).toBe(
+      description,
+    );
+  });
+
+  it('has a runbook with the sections on-call reads', async () => {
+    const { files } = await generate(name, values);
+    for (const section of [
+      '## When to use it',
+      '## Steps',
+      '## How to verify',
+      '## How to back out',
+    ]) {
+      expect(files.get('docs/runbook.md')).toContain(section);
+    }
+  });
+});
+
+describe('the typescript-library template', () => {
+  const [, { name, values }] = templates;
+
+  it('is an npm package whose entry point and types are its build', async () => {
+    const { files } = await generate(name, values);
+    const pkg = JSON.parse(files.get('package.json')!);
+    expect(pkg).not.toHaveProperty('private');
+    expect(pkg).toMatchObject({
+      exports: {
+        '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      },
+      types: './dist/index.d.ts',
+      publishConfig: { access: 'public' },
+    });
+    expect(pkg.files).toContain('dist');
+    // tsc writes dist/ from src/, which is where the exports point.
+    const tsconfig = JSON.parse(files.get('tsconfig.json')!);
+    expect(tsconfig.compilerOptions).toMatchObject({
+      rootDir: 'src',
+      outDir: 'dist',
+      declaration: true,
+    });
+    expect(files.get('src/index.test.ts')).toContain("from 'node:test'");
+    expect(files.get('README.md')).toContain('`@skyhop/fare-rules`');
+  });
+
+  it('publishes to the npm registry on a version tag, with provenance', async () => {
+    const { files } = await generate(name, values);
+    const release = parse(files.get('.github/workflows/release.yml')!);
+    expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } });
+    const { publish } = release.jobs;
+    expect(publish.permissions['id-token']).toBe('write');
+    const runs: string[] = publish.steps.flatMap(
+      (step: { run?: string }) => step.run ?? [],
+    );
+    // Releases tag commits without touching package.json: the tag is the
+    // version, and it is tested before it is published.
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        'npm test',
+        expect.stringMatching(/npm pkg set "version=\$\{GITHUB_REF_NAME#v\}"/),
+      ]),
+    );
+    expect(runs[runs.length - 1]).toBe('npm publish --provenance');
+    expect(
+      publish.steps.find((step: { uses?: string }) =>
+        step.uses?.startsWith('actions/setup-node@'),
+      ).with['registry-url'],
+    ).toBe('https://registry.npmjs.org');
+  });
+
+  it('has no runbook, and no service tabs in its onboarding', async () => {
+    const { files } = await generate(name, values);
+    expect(files.has('docs/runbook.md')).toBe(false);
+    expect(files.get('docs/onboarding.md')).not.toMatch(/runbook|Deployments/);
+    expect(files.get('README.md')).not.toContain('npm start');
   });
 });

@@ -2,11 +2,17 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCatalogSourceRepositoryAction } from './actions/catalogSourceRepository';
 import { createPublishLocalAction } from './actions/publishLocal';
+import { createPublishLocalBranchAction } from './actions/publishLocalBranch';
 import { createReleaseCreateAction } from './actions/releaseCreate';
+import { createReleaseDeployAction } from './actions/releaseDeploy';
+import { createReleaseWaitAction } from './actions/releaseWait';
 import { createSharedConfigsApplyAction } from './actions/sharedConfigsApply';
 import { createSharedConfigsCheckAction } from './actions/sharedConfigsCheck';
+import { DeploymentsClient } from './deployments/DeploymentsClient';
 
 /**
  * Flightdeck's scaffolder actions.
@@ -21,13 +27,21 @@ export const scaffolderModuleFlightdeck = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, discovery, auth, catalog }) {
+        const deployments = new DeploymentsClient(discovery, auth);
         scaffolder.addActions(
           createSharedConfigsApplyAction(),
           createSharedConfigsCheckAction(),
           createPublishLocalAction({ config }),
-          createReleaseCreateAction({ config }),
+          createPublishLocalBranchAction({ config, catalog }),
+          createCatalogSourceRepositoryAction({ config }),
+          createReleaseCreateAction({ config, catalog }),
+          createReleaseDeployAction({ deployments }),
+          createReleaseWaitAction({ deployments }),
         );
       },
     });

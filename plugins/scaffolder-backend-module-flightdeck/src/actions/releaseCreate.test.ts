@@ -1,23 +1,100 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockCredentials,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { FakeGithubRepository } from '../release/github/__testUtils__/FakeGithubRepository';
 import { mockActionContext } from '../testing/mockActionContext';
 import { createReleaseCreateAction } from './releaseCreate';
 
-describe('flightdeck:release:create', () => {
-  const host = createMockDirectory();
-  const work = createMockDirectory();
-  const bare = join(host.path, 'ledger.git');
-  const action = createReleaseCreateAction({
-    config: new ConfigReader({
-      flightdeck: { localGitHost: { directory: host.path } },
-      scaffolder: {
-        defaultAuthor: { name: 'Release Bot', email: 'rb@example.com' },
-      },
-    }),
-  });
+const host = createMockDirectory();
+const work = createMockDirectory();
+const bare = join(host.path, 'ledger.git');
 
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', owner: 'group:default/payments' },
+});
+const catalog = catalogServiceMock({
+  entities: [
+    component('ledger', {
+      'backstage.io/managed-by-location':
+        'url:http://localhost:7007/api/local-git/ledger/blob/main/catalog-info.yaml',
+    }),
+    component('payments-ledger', {
+      'github.com/project-slug': 'skyhop/payments-ledger',
+    }),
+    component('fraud-scores', {
+      'backstage.io/source-location':
+        'url:https://ghe.skyhop.example/risk/fraud-scores/tree/main/',
+    }),
+    component('legacy-billing', {
+      'backstage.io/source-location':
+        'url:https://gitlab.skyhop.example/billing/legacy/-/tree/main/',
+    }),
+  ],
+});
+const action = createReleaseCreateAction({
+  config: new ConfigReader({
+    flightdeck: { localGitHost: { directory: host.path } },
+    scaffolder: {
+      defaultAuthor: { name: 'Release Bot', email: 'rb@example.com' },
+    },
+    integrations: {
+      github: [
+        { host: 'github.com', token: 'ghp_test' },
+        {
+          host: 'ghe.skyhop.example',
+          apiBaseUrl: 'https://ghe.skyhop.example/api/v3',
+          token: 'ghe_test',
+        },
+      ],
+      gitlab: [
+        {
+          host: 'gitlab.skyhop.example',
+          apiBaseUrl: 'https://gitlab.skyhop.example/api/v4',
+          token: 'glpat_test',
+        },
+      ],
+    },
+  }),
+  catalog,
+});
+
+/** The scaffolder's checkpoints across the runs of one task. */
+function taskCheckpoints() {
+  const saved = new Map<string, unknown>();
+  const checkpoint = jest.fn(
+    async ({ key, fn }: { key: string; fn: () => unknown }) => {
+      if (!saved.has(key)) saved.set(key, await fn());
+      return saved.get(key);
+    },
+  );
+  return { saved, checkpoint };
+}
+
+const run = async (input: object, extra: object = {}) => {
+  const ctx = mockActionContext({
+    input,
+    workspacePath: work.path,
+    ...extra,
+  });
+  await action.handler(ctx as any);
+  return Object.fromEntries(ctx.output.mock.calls);
+};
+
+describe('flightdeck:release:create on the local git host', () => {
   const git = (cwd: string, ...args: string[]) =>
     execFileSync(
       'git',
@@ -27,15 +104,6 @@ describe('flightdeck:release:create', () => {
   const commit = (message: string) => {
     git(work.path, 'commit', '--quiet', '--allow-empty', '-m', message);
     git(work.path, 'push', '--quiet', bare, 'HEAD:refs/heads/main');
-  };
-  const run = async (input: object, extra: object = {}) => {
-    const ctx = mockActionContext({
-      input,
-      workspacePath: work.path,
-      ...extra,
-    });
-    await action.handler(ctx as any);
-    return Object.fromEntries(ctx.output.mock.calls);
   };
   const show = (ref: string) => git(bare, 'show', `${ref}:CHANGELOG.md`);
 
@@ -49,7 +117,12 @@ describe('flightdeck:release:create', () => {
 
   it('releases 0.1.0 first, then what the commits call for', async () => {
     const first = await run({ repository: 'ledger' });
-    expect(first).toMatchObject({ version: '0.1.0', tag: 'v0.1.0' });
+    expect(first).toMatchObject({
+      repository: 'ledger',
+      version: '0.1.0',
+      tag: 'v0.1.0',
+    });
+    expect(first).not.toHaveProperty('releaseUrl');
     expect(first.previousVersion).toBeUndefined();
     expect(git(bare, 'rev-parse', 'v0.1.0^{commit}')).toBe(first.commitHash);
     expect(git(bare, 'log', '-1', '--format=%an|%s', 'main')).toBe(
@@ -101,13 +174,17 @@ describe('flightdeck:release:create', () => {
   });
 
   it('does not release twice when the task is retried', async () => {
-    const checkpoint = jest.fn(async () => ({ commitHash: 'abc123' }));
-    const outputs = await run({ repository: 'ledger' }, { checkpoint });
+    const { checkpoint } = taskCheckpoints();
+    const first = await run({ repository: 'ledger' }, { checkpoint });
     expect(checkpoint).toHaveBeenCalledWith(
-      expect.objectContaining({ key: 'release.local.ledger.v0.1.0' }),
+      expect.objectContaining({ key: 'release.local.ledger' }),
     );
-    expect(outputs.commitHash).toBe('abc123');
-    expect(git(bare, 'tag', '--list')).toBe('');
+    const main = git(bare, 'rev-parse', 'main');
+    // Run again, as a retried task does: the release comes back as it was
+    // made, where a new plan would find nothing to release.
+    expect(await run({ repository: 'ledger' }, { checkpoint })).toEqual(first);
+    expect(git(bare, 'rev-parse', 'main')).toBe(main);
+    expect(git(bare, 'tag', '--list')).toBe('v0.1.0');
   });
 
   it('refuses a tag that exists outside the branch, and unknown repositories', async () => {
@@ -128,5 +205,231 @@ describe('flightdeck:release:create', () => {
     await expect(run({ repository: '../etc' })).rejects.toThrow(
       'Invalid repository name',
     );
+  });
+});
+
+describe('flightdeck:release:create on GitHub', () => {
+  const server = setupServer();
+  let github: FakeGithubRepository;
+  let requests: Request[];
+
+  beforeAll(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+    server.events.on('request:start', ({ request }) => requests.push(request));
+  });
+  beforeEach(() => {
+    requests = [];
+    github = new FakeGithubRepository('skyhop', 'payments-ledger');
+    server.resetHandlers(...github.handlers());
+    github.commit('feat: first endpoint');
+  });
+  afterAll(() => server.close());
+
+  const writes = () => requests.filter(r => r.method !== 'GET');
+  const repoUrl = 'github.com?owner=skyhop&repo=payments-ledger';
+
+  it('releases a repoUrl: CHANGELOG commit, annotated tag and GitHub release', async () => {
+    const outputs = await run({ repoUrl });
+    expect(outputs).toEqual({
+      repository: 'github.com/skyhop/payments-ledger',
+      version: '0.1.0',
+      tag: 'v0.1.0',
+      changelog: expect.stringMatching(
+        /^## 0\.1\.0 \(\d{4}-\d\d-\d\d\)\n\n### Features\n\n- first endpoint/,
+      ),
+      commitHash: github.head(),
+      releaseUrl:
+        'https://github.com/skyhop/payments-ledger/releases/tag/v0.1.0',
+    });
+    expect(github.file('CHANGELOG.md')).toBe(
+      `# Changelog\n\n${outputs.changelog}`,
+    );
+    expect(github.tags.get('v0.1.0')).toMatchObject({
+      commit: github.head(),
+      object: expect.any(String),
+    });
+    expect(github.releases[0]).toMatchObject({ body: outputs.changelog });
+
+    github.commit('fix(api): rounding');
+    expect(await run({ repoUrl })).toMatchObject({
+      version: '0.1.1',
+      previousVersion: '0.1.0',
+    });
+  });
+
+  it('plans only in a dry run: nothing but GET requests reach GitHub', async () => {
+    const outputs = await run({ repoUrl }, { isDryRun: true });
+    expect(outputs).toEqual({
+      repository: 'github.com/skyhop/payments-ledger',
+      version: '0.1.0',
+      tag: 'v0.1.0',
+      changelog: expect.stringContaining('first endpoint'),
+      commitHash: '0'.repeat(40),
+    });
+    expect(requests.length).toBeGreaterThan(0);
+    expect(writes()).toEqual([]);
+  });
+
+  it('does not write again when the task is retried', async () => {
+    const { saved, checkpoint } = taskCheckpoints();
+    const first = await run({ repoUrl }, { checkpoint });
+    expect([...saved.keys()]).toEqual([
+      'release.github.skyhop/payments-ledger',
+    ]);
+    expect(writes()).toHaveLength(4);
+
+    requests = [];
+    expect(await run({ repoUrl }, { checkpoint })).toEqual(first);
+    expect(writes()).toEqual([]);
+    expect(github.releases).toHaveLength(1);
+  });
+
+  it('completes a release that failed part-way when the task is retried', async () => {
+    const { saved, checkpoint } = taskCheckpoints();
+    server.use(
+      http.post(
+        'https://api.github.com/repos/skyhop/payments-ledger/git/tags',
+        () =>
+          HttpResponse.json(
+            { message: 'Server Error', documentation_url: '' },
+            { status: 502 },
+          ),
+        { once: true },
+      ),
+    );
+    await expect(run({ repoUrl }, { checkpoint })).rejects.toThrow(
+      'Server Error',
+    );
+    expect(saved.size).toBe(0);
+    expect(github.tags.size).toBe(0);
+
+    const outputs = await run({ repoUrl }, { checkpoint });
+    expect(outputs).toMatchObject({
+      version: '0.1.0',
+      commitHash: github.head(),
+    });
+    expect(github.tags.get('v0.1.0')!.commit).toBe(github.head());
+    expect(github.file('CHANGELOG.md')!.match(/## 0\.1\.0/g)).toHaveLength(1);
+    expect(github.releases).toHaveLength(1);
+  });
+
+  it('stops with a conflict when the branch moves under the CHANGELOG', async () => {
+    github.commit('docs: start a changelog', {
+      files: { 'CHANGELOG.md': '# Changelog\n' },
+    });
+    github.beforeFileUpdate = () =>
+      github.commit('docs: reword it', {
+        files: { 'CHANGELOG.md': '# Changes\n' },
+      });
+    await expect(run({ repoUrl })).rejects.toThrow(
+      /^main of github\.com\/skyhop\/payments-ledger moved while v0\.1\.0 was planned, and GitHub refused the CHANGELOG commit \(CHANGELOG\.md does not match [0-9a-f]{40}.*\): retry the release$/,
+    );
+    expect(github.tags.size).toBe(0);
+    expect(github.releases).toEqual([]);
+  });
+
+  it('releases the GitHub repository of a catalog entity, on its host', async () => {
+    const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+    const credentials = mockCredentials.user('user:default/priya.raman');
+    expect(
+      await run(
+        { entityRef: 'payments-ledger' },
+        { getInitiatorCredentials: async () => credentials },
+      ),
+    ).toMatchObject({
+      repository: 'github.com/skyhop/payments-ledger',
+      version: '0.1.0',
+    });
+    expect(getEntityByRef).toHaveBeenCalledWith(
+      { kind: 'component', namespace: 'default', name: 'payments-ledger' },
+      { credentials },
+    );
+
+    const ghe = new FakeGithubRepository('risk', 'fraud-scores', {
+      apiBaseUrl: 'https://ghe.skyhop.example/api/v3',
+      webBaseUrl: 'https://ghe.skyhop.example',
+    });
+    ghe.commit('fix: scores');
+    server.use(...ghe.handlers());
+    requests = [];
+    expect(
+      await run({ entityRef: 'component:default/fraud-scores' }),
+    ).toMatchObject({
+      repository: 'ghe.skyhop.example/risk/fraud-scores',
+      releaseUrl:
+        'https://ghe.skyhop.example/risk/fraud-scores/releases/tag/v0.1.0',
+    });
+    expect(requests.map(r => r.headers.get('authorization'))).toEqual(
+      requests.map(() => 'token ghe_test'),
+    );
+  });
+});
+
+describe('flightdeck:release:create from a catalog entity on the local git host', () => {
+  beforeEach(() => {
+    host.clear();
+    work.clear();
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args],
+        { cwd },
+      );
+    git(host.path, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
+    git(work.path, 'init', '--quiet', '--initial-branch=main');
+    git(work.path, 'commit', '--quiet', '--allow-empty', '-m', 'fix: first');
+    git(work.path, 'push', '--quiet', bare, 'HEAD:refs/heads/main');
+  });
+
+  it('releases the repository the entity was registered from', async () => {
+    const outputs = await run({ entityRef: 'component:default/ledger' });
+    expect(outputs).toMatchObject({ repository: 'ledger', tag: 'v0.1.0' });
+    expect(
+      execFileSync('git', ['tag', '--list'], { cwd: bare, encoding: 'utf8' }),
+    ).toBe('v0.1.0\n');
+  });
+});
+
+describe('flightdeck:release:create input', () => {
+  it.each([
+    [{}, /^Give the repository to release: repository/],
+    [{ repository: '', repoUrl: '' }, /^Give the repository to release/],
+    [
+      { repository: 'ledger', repoUrl: 'github.com?owner=a&repo=b' },
+      'Give only one of repository, repoUrl and entityRef, not repository and repoUrl',
+    ],
+    [
+      { repoUrl: 'github.com?owner=a', entityRef: 'ledger' },
+      'Give only one of repository, repoUrl and entityRef, not repoUrl and entityRef',
+    ],
+    [
+      { entityRef: 'component:default/nothing' },
+      'No entity component:default/nothing in the catalog',
+    ],
+    [{ entityRef: 'component:' }, /^Invalid entityRef 'component:'/],
+    [
+      { entityRef: 'legacy-billing' },
+      /lives at https:\/\/gitlab\.skyhop\.example\/billing\/legacy\/-\/tree\/main\/, which is neither on Flightdeck's local git host nor on a configured GitHub host/,
+    ],
+    [
+      { repoUrl: 'github.com?owner=skyhop' },
+      /^Invalid repo URL .*missing repo/,
+    ],
+    [
+      { repoUrl: 'github.com?owner=..&repo=x' },
+      "Invalid repoUrl 'github.com?owner=..&repo=x'",
+    ],
+    [
+      { repoUrl: 'bitbucket.example?owner=a&repo=b' },
+      'No matching integration configuration for host bitbucket.example',
+    ],
+    [
+      { repoUrl: 'gitlab.skyhop.example?owner=billing&repo=legacy' },
+      'gitlab.skyhop.example is not a GitHub host',
+    ],
+  ])('refuses %j', async (input, message) => {
+    const failure = run(input);
+    await expect(failure).rejects.toThrow(message);
+    await expect(failure).rejects.toMatchObject({ name: 'InputError' });
   });
 });

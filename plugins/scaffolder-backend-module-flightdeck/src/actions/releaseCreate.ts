@@ -1,56 +1,111 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { runGit } from '../git/runGit';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { defaultAuthorOf } from '../git/defaultAuthor';
 import { LocalGitHost } from '../localGitHost';
-import { planRelease } from '../release/planRelease';
+import { GithubReleaser } from '../release/github/GithubReleaser';
+import { LocalReleaser } from '../release/LocalReleaser';
+import { PublishedRelease, Releaser } from '../release/Releaser';
+import { ReleasePlan } from '../release/releasePlan';
+import { resolveReleaseTarget } from '../release/releaseTarget';
+import { RequestedBump } from '../release/version';
 
 const BUMPS = ['auto', 'major', 'minor', 'patch'] as const;
 
+/** What the action outputs, and what its checkpoint keeps. */
+type ReleaseOutputs = {
+  repository: string;
+  version: string;
+  tag: string;
+  previousVersion?: string;
+  changelog: string;
+  commitHash: string;
+  releaseUrl?: string;
+};
+
+const example = (input: string) => `steps:
+  - id: release
+    name: Release
+    action: flightdeck:release:create
+    input:
+${input}`;
+
 /**
- * `flightdeck:release:create`: releases a repository of the local git host:
- * the next version from its Conventional Commits, a CHANGELOG section, a
- * release commit and an annotated tag, pushed together.
+ * `flightdeck:release:create`: releases a repository of the local git host
+ * or of GitHub, named directly or through a catalog entity: the next
+ * version from its Conventional Commits, a CHANGELOG section, a release
+ * commit and an annotated tag, and on GitHub a release.
  */
-export function createReleaseCreateAction(options: { config: Config }) {
-  const { config } = options;
+export function createReleaseCreateAction(options: {
+  config: Config;
+  catalog: CatalogService;
+}) {
+  const { config, catalog } = options;
   const author = defaultAuthorOf(config);
+  const integrations = ScmIntegrations.fromConfig(config);
+  const credentialsProvider =
+    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
 
   return createTemplateAction({
     id: 'flightdeck:release:create',
     description:
-      'Releases a repository of the local git host: computes the next semver version from the Conventional Commits since the last tag (or the bump given), writes the CHANGELOG section, and pushes a release commit with an annotated tag',
+      'Releases a repository, given as a repository of the local git host (repository), a GitHub repository (repoUrl) or a catalog entity (entityRef, whose github.com/project-slug or source location tells where its code is): computes the next semver version from the Conventional Commits since the last version tag (or the bump given), writes the CHANGELOG section in a release commit on the default branch, and tags that commit; on GitHub it also creates a release with the section as its notes',
     supportsDryRun: true,
     examples: [
       {
-        description: 'Release with the version the commits call for',
-        example: `steps:
-  - id: release
-    name: Release
-    action: flightdeck:release:create
-    input:
-      repository: payments-ledger
-`,
+        description:
+          'Release a repository of the local git host with the version the commits call for',
+        example: example('      repository: payments-ledger\n'),
+      },
+      {
+        description: 'Release a GitHub repository chosen with RepoUrlPicker',
+        example: example(
+          '      repoUrl: github.com?owner=skyhop&repo=payments-ledger\n',
+        ),
+      },
+      {
+        description:
+          'Release the repository of a catalog entity, on GitHub or the local git host',
+        example: example('      entityRef: ${{ parameters.component }}\n'),
       },
       {
         description: 'Force a major release',
-        example: `steps:
-  - id: release
-    name: Release
-    action: flightdeck:release:create
-    input:
-      repository: payments-ledger
-      bump: major
-`,
+        example: example(
+          '      entityRef: component:default/payments-ledger\n      bump: major\n',
+        ),
       },
     ],
     schema: {
       input: {
         repository: z =>
-          z.string().describe('Name of the repository on the local git host'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Name of the repository on the local git host; give this, repoUrl or entityRef',
+            ),
+        repoUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'A GitHub repository, as RepoUrlPicker gives it: github.com?owner=<owner>&repo=<repo>',
+            ),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'A catalog entity (kind component and namespace default unless given), whose repository is released',
+            ),
         bump: z =>
           z
             .enum(BUMPS)
@@ -60,6 +115,12 @@ export function createReleaseCreateAction(options: { config: Config }) {
             ),
       },
       output: {
+        repository: z =>
+          z
+            .string()
+            .describe(
+              'The repository released: <host>/<owner>/<repo> on GitHub, its name on the local git host',
+            ),
         version: z => z.string().describe('The version released'),
         tag: z => z.string().describe('Its tag, v<version>'),
         previousVersion: z =>
@@ -67,88 +128,106 @@ export function createReleaseCreateAction(options: { config: Config }) {
         changelog: z =>
           z.string().describe('The CHANGELOG section of the release, Markdown'),
         commitHash: z => z.string().describe('The release commit'),
+        releaseUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe('The GitHub release page; not on the local git host'),
       },
     },
     async handler(ctx) {
-      const host = LocalGitHost.requiredFromConfig(config);
-      const name = ctx.input.repository;
-      const barePath = host.repositoryPath(name);
-      if (!(await host.exists(name))) {
-        throw new InputError(`No repository '${name}' on the local git host`);
-      }
-      const bump = ctx.input.bump ?? 'auto';
-      const { signal } = ctx;
-
-      const clone = join(await ctx.createTemporaryDirectory(), 'repository');
-      await runGit(['clone', '--quiet', '--', barePath, clone], {
-        cwd: host.directory,
-        signal,
+      const target = await resolveReleaseTarget(ctx.input, {
+        integrations,
+        catalog,
+        credentials: () => ctx.getInitiatorCredentials(),
+        localGitHost: LocalGitHost.fromConfig(config),
       });
-      const plan = await planRelease(clone, { bump, date: new Date(), signal });
-      ctx.logger.info(
-        `${plan.tag}: ${plan.commits} commits since ${
-          plan.previousVersion ?? 'the start'
-        }\n${plan.section}`,
-      );
-
-      const outputAll = (commitHash: string) => {
-        ctx.output('version', plan.version);
-        ctx.output('tag', plan.tag);
-        if (plan.previousVersion) {
-          ctx.output('previousVersion', plan.previousVersion);
+      const planning = { bump: ctx.input.bump ?? 'auto', date: new Date() };
+      const outputs =
+        target.host === 'local'
+          ? await release(
+              new LocalReleaser({
+                host: LocalGitHost.requiredFromConfig(config),
+                name: target.name,
+                author,
+                createTemporaryDirectory: () => ctx.createTemporaryDirectory(),
+                signal: ctx.signal,
+              }),
+              ctx,
+              planning,
+            )
+          : await release(
+              await GithubReleaser.create({
+                integrations,
+                credentialsProvider,
+                repository: target,
+                author,
+                logger: ctx.logger,
+              }),
+              ctx,
+              planning,
+            );
+      for (const [name, value] of Object.entries(outputs)) {
+        if (value !== undefined) {
+          ctx.output(name as keyof ReleaseOutputs, value);
         }
-        ctx.output('changelog', plan.section);
-        ctx.output('commitHash', commitHash);
-      };
-      if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would push ${plan.tag}; nothing was written`);
-        outputAll('0'.repeat(40));
-        return;
       }
-
-      // A retried task gets its release back instead of releasing again.
-      const { commitHash } = await ctx.checkpoint({
-        key: `release.local.${name}.${plan.tag}`,
-        fn: async () => {
-          const git = (...args: string[]) =>
-            runGit(args, {
-              cwd: clone,
-              signal,
-              env: {
-                GIT_AUTHOR_NAME: author.name,
-                GIT_AUTHOR_EMAIL: author.email,
-                GIT_COMMITTER_NAME: author.name,
-                GIT_COMMITTER_EMAIL: author.email,
-              },
-            });
-          await writeFile(join(clone, 'CHANGELOG.md'), plan.changelog);
-          await git('add', 'CHANGELOG.md');
-          await git('commit', '--quiet', '-m', `chore(release): ${plan.tag}`);
-          await git(
-            'tag',
-            '--annotate',
-            plan.tag,
-            '-m',
-            `${plan.tag}\n\n${plan.section}`,
-          );
-          const branch = (
-            await git('rev-parse', '--abbrev-ref', 'HEAD')
-          ).trim();
-          // Both or neither: a tag without its commit, or the reverse, would
-          // leave a history the next release cannot read.
-          await git(
-            'push',
-            '--quiet',
-            '--atomic',
-            'origin',
-            `HEAD:refs/heads/${branch}`,
-            `refs/tags/${plan.tag}`,
-          );
-          return { commitHash: (await git('rev-parse', 'HEAD')).trim() };
-        },
-      });
-      ctx.logger.info(`Released ${plan.tag} (${commitHash})`);
-      outputAll(commitHash);
     },
   });
+}
+
+/** Plans the release, then, unless in a dry run, publishes it. */
+async function release<P extends ReleasePlan>(
+  releaser: Releaser<P>,
+  ctx: Pick<ActionContext<{}>, 'checkpoint' | 'isDryRun'> & {
+    logger: LoggerService;
+  },
+  options: { bump: RequestedBump; date: Date },
+): Promise<ReleaseOutputs> {
+  const plan = async () => {
+    const planned = await releaser.plan(options);
+    ctx.logger.info(
+      `${releaser.repository} ${planned.tag}: ${
+        planned.commits
+      } commits since ${planned.previousVersion ?? 'the start'}\n${
+        planned.section
+      }`,
+    );
+    return planned;
+  };
+  const outputsOf = (
+    planned: ReleasePlan,
+    published: PublishedRelease,
+  ): ReleaseOutputs => ({
+    repository: releaser.repository,
+    version: planned.version,
+    tag: planned.tag,
+    ...(planned.previousVersion && {
+      previousVersion: planned.previousVersion,
+    }),
+    changelog: planned.section,
+    ...published,
+  });
+
+  if (ctx.isDryRun) {
+    const planned = await plan();
+    ctx.logger.info(
+      `Dry run: would release ${planned.tag}; nothing was written`,
+    );
+    return outputsOf(planned, { commitHash: '0'.repeat(40) });
+  }
+  // The plan is made under the checkpoint too: a task retried after its
+  // release gets that release back, where a new plan would find nothing to
+  // release (or, with a forced bump, release once more).
+  const outputs = await ctx.checkpoint({
+    key: releaser.checkpointKey,
+    fn: async () => {
+      const planned = await plan();
+      return outputsOf(planned, await releaser.publish(planned));
+    },
+  });
+  ctx.logger.info(
+    `Released ${outputs.tag} of ${outputs.repository} (${outputs.commitHash})`,
+  );
+  return outputs;
 }

@@ -1,12 +1,5 @@
 import { runGit } from '../git/runGit';
-import { compareVersions, formatVersion, parseVersion } from './version';
-
-/** A tag that names a version, such as `v1.2.3` or `1.2.3`. */
-export interface VersionTag {
-  tag: string;
-  /** The tag's version, without the `v`. */
-  version: string;
-}
+import { VersionTag, versionTagsNewestFirst } from './versionTags';
 
 /** A commit, with its full sha and its whole message. */
 export interface GitCommit {
@@ -36,18 +29,7 @@ export async function latestVersionTag(
     cwd,
     signal: options.signal,
   });
-  let latest: VersionTag | undefined;
-  for (const tag of output.split('\n').map(line => line.trim())) {
-    const version = parseVersion(tag);
-    if (!version) continue;
-    const order = latest
-      ? compareVersions(version, latest.version) || (tag > latest.tag ? 1 : -1)
-      : 1;
-    if (order > 0) {
-      latest = { tag, version: formatVersion(version) };
-    }
-  }
-  return latest;
+  return versionTagsNewestFirst(output.split('\n').map(line => line.trim()))[0];
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;

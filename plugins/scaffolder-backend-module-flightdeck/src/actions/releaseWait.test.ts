@@ -1,0 +1,126 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { mockActionContext } from '../testing/mockActionContext';
+import { createReleaseWaitAction } from './releaseWait';
+
+const API = 'http://localhost:0/api/deployments';
+
+const deployment = (status: string, extra: object = {}) => ({
+  id: 'd-77',
+  entityRef: 'component:default/payments-ledger',
+  environment: 'staging',
+  version: 'v1.3.0',
+  status,
+  strategy: 'rolling',
+  startedAt: '2026-11-29T09:00:00.000Z',
+  steps: [],
+  ...extra,
+});
+
+describe('flightdeck:release:wait', () => {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  /** Answers the statuses in turn, then the last one forever. */
+  const statuses = (...answers: object[]) => {
+    let calls = 0;
+    server.use(
+      http.get(`${API}/deployments/d-77`, () =>
+        HttpResponse.json(answers[Math.min(calls++, answers.length - 1)]),
+      ),
+    );
+    return () => calls;
+  };
+
+  const pauses: number[] = [];
+  const action = createReleaseWaitAction({
+    deployments: new DeploymentsClient(
+      mockServices.discovery(),
+      mockServices.auth(),
+    ),
+    sleep: async ms => {
+      pauses.push(ms);
+      // Let the clock move as if the pause had been taken.
+      jest.setSystemTime(Date.now() + ms);
+    },
+  });
+  beforeEach(() => {
+    pauses.length = 0;
+    jest.useFakeTimers({
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
+
+  const run = async (input: Record<string, unknown>) => {
+    const ctx = mockActionContext({
+      input: { deploymentId: 'd-77', ...input },
+      workspacePath: '/nowhere',
+      getInitiatorCredentials: jest.fn(async () =>
+        mockCredentials.user('user:default/priya.raman'),
+      ),
+    });
+    await action.handler(ctx as any);
+    return Object.fromEntries(ctx.output.mock.calls);
+  };
+
+  it('follows the deployment until it finishes and outputs how it ended', async () => {
+    const calls = statuses(
+      deployment('started'),
+      deployment('started'),
+      deployment('succeeded', {
+        durationSeconds: 95,
+        url: 'https://ci.skyhop.example/runs/812',
+      }),
+    );
+    expect(await run({ pollSeconds: 5 })).toEqual({
+      conclusion: 'succeeded',
+      status: 'succeeded',
+      durationSeconds: 95,
+      url: 'https://ci.skyhop.example/runs/812',
+    });
+    expect(calls()).toBe(3);
+    expect(pauses).toEqual([5000, 5000]);
+  });
+
+  it('outputs a failure, and fails the step only when asked to', async () => {
+    statuses(deployment('failed'));
+    expect(await run({})).toMatchObject({ conclusion: 'failed' });
+    await expect(run({ failOnFailure: true })).rejects.toThrow(
+      'The deployment of v1.3.0 to staging failed',
+    );
+  });
+
+  it('gives up at the timeout with timed_out', async () => {
+    const calls = statuses(deployment('started'));
+    expect(await run({ timeoutMinutes: 1, pollSeconds: 25 })).toEqual({
+      conclusion: 'timed_out',
+      status: 'started',
+    });
+    // 25 s, 25 s, then the 10 s left of the minute.
+    expect(pauses).toEqual([25_000, 25_000, 10_000]);
+    expect(calls()).toBe(4);
+    await expect(
+      run({ timeoutMinutes: 1, pollSeconds: 30, failOnFailure: true }),
+    ).rejects.toThrow('had not finished after 1 minutes');
+  });
+
+  it('names a deployment that does not exist', async () => {
+    server.use(
+      http.get(`${API}/deployments/d-77`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No deployment d-77' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await expect(run({})).rejects.toThrow('No deployment d-77');
+  });
+});

@@ -1,0 +1,146 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  Deployment,
+  FINISHED_STATUSES,
+} from '@flightdeck/plugin-deployments-common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DeploymentsClient } from '../deployments/DeploymentsClient';
+
+const CONCLUSIONS = [
+  'succeeded',
+  'failed',
+  'cancelled',
+  'rolled_back',
+  'removed',
+  'timed_out',
+] as const;
+
+/**
+ * `flightdeck:release:wait`: follows a deployment until the CD system
+ * reports it finished, or the time is up, and outputs how it ended.
+ */
+export function createReleaseWaitAction(options: {
+  deployments: DeploymentsClient;
+  /** Tests shorten the wait between looks. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<unknown>;
+}) {
+  const { deployments } = options;
+  const pause =
+    options.sleep ??
+    ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
+
+  return createTemplateAction({
+    id: 'flightdeck:release:wait',
+    description:
+      'Waits until a deployment started by flightdeck:release:deploy finishes, as its CD system reports it, or until the timeout, and outputs its conclusion: succeeded, failed, cancelled, rolled_back, removed or timed_out',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Wait up to 20 minutes and show how it ended',
+        example: `steps:
+  - id: wait
+    name: Wait for the deployment
+    action: flightdeck:release:wait
+    input:
+      deploymentId: \${{ steps.deploy.output.deploymentId }}
+      timeoutMinutes: 20
+`,
+      },
+    ],
+    schema: {
+      input: {
+        deploymentId: z =>
+          z.string().min(1).describe('From flightdeck:release:deploy'),
+        timeoutMinutes: z =>
+          z
+            .number()
+            .min(1)
+            .max(360)
+            .optional()
+            .describe('How long to wait, 1 to 360 minutes (default 30)'),
+        pollSeconds: z =>
+          z
+            .number()
+            .min(1)
+            .max(300)
+            .optional()
+            .describe('How often to look, 1 to 300 seconds (default 10)'),
+        failOnFailure: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Fail the step unless the deployment succeeded (default false: only output the conclusion)',
+            ),
+      },
+      output: {
+        conclusion: z =>
+          z
+            .enum(CONCLUSIONS)
+            .describe('How the deployment ended, or timed_out'),
+        status: z =>
+          z.string().describe('The deployment status when the wait ended'),
+        durationSeconds: z =>
+          z.number().optional().describe('How long it took, when finished'),
+        url: z =>
+          z
+            .string()
+            .optional()
+            .describe('The run, as the CD system reported it'),
+      },
+    },
+    async handler(ctx) {
+      const { deploymentId } = ctx.input;
+      const timeoutMs = (ctx.input.timeoutMinutes ?? 30) * 60_000;
+      const pollMs = (ctx.input.pollSeconds ?? 10) * 1000;
+      if (ctx.isDryRun) {
+        ctx.logger.info(`Dry run: would wait for deployment ${deploymentId}`);
+        return;
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      const deadline = Date.now() + timeoutMs;
+      let deployment: Deployment;
+      let lastStatus: string | undefined;
+      for (;;) {
+        deployment = await deployments.get(
+          deploymentId,
+          credentials,
+          ctx.signal,
+        );
+        if (deployment.status !== lastStatus) {
+          ctx.logger.info(
+            `${deployment.version} in ${deployment.environment}: ${deployment.status}`,
+          );
+          lastStatus = deployment.status;
+        }
+        if (FINISHED_STATUSES.includes(deployment.status)) break;
+        const left = deadline - Date.now();
+        if (left <= 0) break;
+        await pause(Math.min(pollMs, left), ctx.signal);
+      }
+
+      const finished = FINISHED_STATUSES.includes(deployment.status);
+      const conclusion = finished ? deployment.status : 'timed_out';
+      ctx.output('conclusion', conclusion);
+      ctx.output('status', deployment.status);
+      if (deployment.durationSeconds !== undefined) {
+        ctx.output('durationSeconds', deployment.durationSeconds);
+      }
+      if (deployment.url) ctx.output('url', deployment.url);
+      if (ctx.input.failOnFailure && conclusion !== 'succeeded') {
+        throw new Error(
+          finished
+            ? `The deployment of ${deployment.version} to ${
+                deployment.environment
+              } ${deployment.status.replace('_', ' ')}`
+            : `The deployment of ${deployment.version} to ${
+                deployment.environment
+              } had not finished after ${
+                ctx.input.timeoutMinutes ?? 30
+              } minutes`,
+        );
+      }
+      ctx.logger.info(`Conclusion: ${conclusion}`);
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  ApiJsonAnswer,
+  ApiJsonRequest,
+  Deployment,
+} from '@flightdeck/plugin-deployments-common';
+
+export type DeployRequest = ApiJsonRequest<'DeployVersion'>;
+export type DeployAnswer = ApiJsonAnswer<'DeployVersion', 202>;
+
+/**
+ * The deployments plugin's API as the scaffolder's actions use it, always
+ * on behalf of the user who runs the template, so that the deployments
+ * plugin checks that user's permissions.
+ */
+export class DeploymentsClient {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async deploy(
+    body: DeployRequest,
+    onBehalfOf: BackstageCredentials,
+  ): Promise<DeployAnswer> {
+    return this.call('/deployments', onBehalfOf, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  async get(
+    id: string,
+    onBehalfOf: BackstageCredentials,
+    signal?: AbortSignal,
+  ): Promise<Deployment> {
+    return this.call(`/deployments/${encodeURIComponent(id)}`, onBehalfOf, {
+      signal,
+    });
+  }
+
+  private async call<T>(
+    path: string,
+    onBehalfOf: BackstageCredentials,
+    init: RequestInit,
+  ): Promise<T> {
+    const { token } = await this.auth.getPluginRequestToken({
+      onBehalfOf,
+      targetPluginId: 'deployments',
+    });
+    const response = await fetch(
+      `${await this.discovery.getBaseUrl('deployments')}${path}`,
+      {
+        ...init,
+        headers: { ...init.headers, Authorization: `Bearer ${token}` },
+      },
+    );
+    if (!response.ok) {
+      // The plugin's own words say what to do; the status line alone does not.
+      const error = await ResponseError.fromResponse(response);
+      error.message = `The deployments plugin answered ${response.status}: ${
+        error.body.error?.message ?? response.statusText
+      }`;
+      throw error;
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,92 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  ChangelogCommit,
+  prependSection,
+  renderChangelogSection,
+} from './changelog';
+import { parseConventionalCommit } from './conventionalCommit';
+import type { GitCommit } from './gitHistory';
+import { nextVersion, RequestedBump } from './version';
+import type { VersionTag } from './versionTags';
+
+/** What a release of a repository will be, before anything is written. */
+export interface ReleasePlan {
+  previousVersion?: string;
+  version: string;
+  tag: string;
+  /** The new CHANGELOG section alone. */
+  section: string;
+  /** CHANGELOG.md with the new section first. */
+  changelog: string;
+  /** How many commits the release brings. */
+  commits: number;
+}
+
+/** What {@link planFromHistory} works from, read from wherever the repository is. */
+export interface ReleaseHistory {
+  /** The last version tag in the history of the branch released. */
+  previous?: VersionTag;
+  /** The commits since `previous` (or all of them), oldest first. */
+  commits: GitCommit[];
+  /** Every tag of the repository, in the branch's history or not. */
+  tags: ReadonlySet<string>;
+  /** CHANGELOG.md on the branch, undefined when there is none. */
+  changelog?: string;
+}
+
+/**
+ * Works out the next release from a repository's history: the version from
+ * the Conventional Commits since the last version tag (or the bump asked
+ * for), and the CHANGELOG section dated `date`. Refuses, naming why, when
+ * nothing calls for a release or when the version's tag exists already.
+ */
+export function planFromHistory(
+  history: ReleaseHistory,
+  options: { bump: RequestedBump; date: Date },
+): ReleasePlan {
+  const { previous } = history;
+  if (history.commits.length === 0) {
+    throw new InputError(
+      `Nothing to release: no commits since ${previous?.tag ?? 'the start'}`,
+    );
+  }
+  const commits: ChangelogCommit[] = history.commits.flatMap(
+    ({ sha, message }) => {
+      const parsed = parseConventionalCommit(message);
+      return parsed ? [{ ...parsed, sha }] : [];
+    },
+  );
+  const next = nextVersion(previous?.version, options.bump, commits);
+  if (next.bump === 'none') {
+    throw new InputError(
+      `Nothing to release since ${previous!.tag}: none of its ${
+        history.commits.length
+      } commits is a feat, fix, perf or breaking change (choose a bump to release anyway)`,
+    );
+  }
+  const tag = `v${next.version}`;
+  if (history.tags.has(tag)) {
+    throw new ConflictError(
+      `Tag ${tag} exists already, outside the history of this branch: fix the tags before releasing`,
+    );
+  }
+  const section = renderChangelogSection(next.version, options.date, commits);
+  return {
+    previousVersion: previous?.version,
+    version: next.version,
+    tag,
+    section,
+    changelog: prependSection(history.changelog, section),
+    commits: history.commits.length,
+  };
+}
+
+/** The message of the commit that brings the CHANGELOG of a release. */
+export function releaseCommitMessage(plan: ReleasePlan): string {
+  return `chore(release): ${plan.tag}`;
+}
+
+/** The message of a release's annotated tag: the tag, then its section. */
+export function releaseTagMessage(plan: ReleasePlan): string {
+  return `${plan.tag}\n\n${plan.section}`;
+}
