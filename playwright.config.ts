@@ -9,6 +9,9 @@ const baseURL = `http://localhost:${port}`;
 const resultsDir = path.resolve(__dirname, '.flightdeck/test-results/e2e');
 
 process.env.FLIGHTDECK_INGEST_TOKEN ??= randomBytes(24).toString('base64url');
+// The portal's deploy webhook goes to a CD system the release test runs.
+process.env.FLIGHTDECK_E2E_CD_PORT ??= String(port + 2);
+process.env.FLIGHTDECK_E2E_CD_SECRET ??= randomBytes(24).toString('base64url');
 
 export default defineConfig({
   testDir: 'e2e/tests',
@@ -53,6 +56,9 @@ export default defineConfig({
       FLIGHTDECK_DATA_DIR: path.join(resultsDir, 'data'),
       FLIGHTDECK_PORT: String(port),
       FLIGHTDECK_INGEST_TOKEN: process.env.FLIGHTDECK_INGEST_TOKEN,
+      APP_CONFIG_deployments_providers_webhook_url: `http://127.0.0.1:${process.env.FLIGHTDECK_E2E_CD_PORT}/deploy`,
+      APP_CONFIG_deployments_providers_webhook_secret:
+        process.env.FLIGHTDECK_E2E_CD_SECRET,
     },
   },
 });

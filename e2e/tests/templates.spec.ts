@@ -1,24 +1,39 @@
-import { expect, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
+import { startCdSystem } from './cdReceiver';
 import { screenshot, signInAsGuest } from './portal';
+
+// The release test releases the service the first test creates.
+test.describe.configure({ mode: 'serial' });
+const name = `ledger-${Date.now().toString(36)}`;
+
+/** Opens a template of the Create page, once the catalog has read it. */
+async function chooseTemplate(page: Page, title: string) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(title).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  await page
+    .locator('[class*="MuiCard-root"]')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+    .getByRole('button', { name: 'Choose' })
+    .click();
+}
 
 test('creates a service from the typescript-service template and finds it in the catalog', async ({
   page,
 }) => {
-  const name = `ledger-${Date.now().toString(36)}`;
   await signInAsGuest(page, '/create');
-  // The template is read from disk by the catalog soon after start.
+  // The templates are read from disk by the catalog soon after start.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText('TypeScript service').first()).toBeVisible({
+    await expect(page.getByText('Release a service').first()).toBeVisible({
       timeout: 5_000,
     });
   }).toPass({ timeout: 90_000 });
   await screenshot(page, '12-create');
-
-  await page
-    .locator('article, [class*="MuiCard"]', { hasText: 'TypeScript service' })
-    .getByRole('button', { name: 'Choose' })
-    .click();
+  await chooseTemplate(page, 'TypeScript service');
   await page.getByLabel('Name').fill(name);
   await page
     .getByLabel('Description')
@@ -60,4 +75,65 @@ test('creates a service from the typescript-service template and finds it in the
     page.getByRole('link', { name: 'Runbook' }).first(),
   ).toBeVisible();
   await screenshot(page, '16-created-service-docs');
+});
+
+test('releases the new service: tag, CHANGELOG, deployment through its CD system', async ({
+  page,
+}) => {
+  const portalUrl = `http://localhost:${
+    process.env.FLIGHTDECK_E2E_PORT ?? 7017
+  }`;
+  const cd = await startCdSystem({
+    port: Number(process.env.FLIGHTDECK_E2E_CD_PORT),
+    secret: process.env.FLIGHTDECK_E2E_CD_SECRET!,
+    portalUrl,
+    token: process.env.FLIGHTDECK_INGEST_TOKEN!,
+  });
+  try {
+    await signInAsGuest(page, '/create');
+    await chooseTemplate(page, 'Release a service');
+    const service = page.getByRole('textbox', { name: 'Service' });
+    await service.click();
+    await service.fill(name);
+    await page
+      .getByRole('option', { name: new RegExp(name) })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Deploy to staging, the default.
+    await expect(page.getByText('Wait for the deployment')).toBeVisible();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await screenshot(page, '17-release-review');
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    await expect(page.getByText('Release v0.1.0').first()).toBeVisible({
+      timeout: 120_000,
+    });
+    await expect(
+      page.getByText('Deployment to staging: succeeded').first(),
+    ).toBeVisible();
+    // The CHANGELOG section, from the Conventional Commit that created it.
+    await expect(
+      page
+        .getByTestId('text-output-box')
+        .getByText(`create ${name} from the TypeScript service template`),
+    ).toBeVisible();
+    await screenshot(page, '18-release-done');
+    expect(cd.received).toEqual([
+      expect.objectContaining({
+        action: 'deploy',
+        entityRef: `component:default/${name}`,
+        environment: 'staging',
+        version: 'v0.1.0',
+        requestedBy: 'user:default/guest',
+      }),
+    ]);
+
+    await page.goto(`/catalog/default/component/${name}/deployments`);
+    await expect(page.getByTestId('current-staging')).toHaveText('v0.1.0');
+    await expect(page.getByRole('table').last()).toContainText('guest');
+    await screenshot(page, '19-released-service-deployments');
+  } finally {
+    await cd.close();
+  }
 });

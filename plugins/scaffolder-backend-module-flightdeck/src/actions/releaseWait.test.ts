@@ -84,7 +84,7 @@ describe('flightdeck:release:wait', () => {
       url: 'https://ci.skyhop.example/runs/812',
     });
     expect(calls()).toBe(3);
-    expect(pauses).toEqual([5000, 5000]);
+    expect(pauses).toEqual([2000, 4000]);
   });
 
   it('outputs a failure, and fails the step only when asked to', async () => {
@@ -101,9 +101,9 @@ describe('flightdeck:release:wait', () => {
       conclusion: 'timed_out',
       status: 'started',
     });
-    // 25 s, 25 s, then the 10 s left of the minute.
-    expect(pauses).toEqual([25_000, 25_000, 10_000]);
-    expect(calls()).toBe(4);
+    // 2, 4, 8 and 16 s, then 25 s, then the 5 s left of the minute.
+    expect(pauses).toEqual([2000, 4000, 8000, 16_000, 25_000, 5000]);
+    expect(calls()).toBe(7);
     await expect(
       run({ timeoutMinutes: 1, pollSeconds: 30, failOnFailure: true }),
     ).rejects.toThrow('had not finished after 1 minutes');

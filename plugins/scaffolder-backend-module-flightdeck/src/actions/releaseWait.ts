@@ -32,7 +32,7 @@ export function createReleaseWaitAction(options: {
   return createTemplateAction({
     id: 'flightdeck:release:wait',
     description:
-      'Waits until a deployment started by flightdeck:release:deploy finishes, as its CD system reports it, or until the timeout, and outputs its conclusion: succeeded, failed, cancelled, rolled_back, removed or timed_out',
+      'Waits until a deployment started by flightdeck:release:deploy finishes, as its CD system reports it, or until the timeout, and outputs its conclusion: succeeded, failed, cancelled, rolled_back, removed or timed_out. It looks after 2, 4 and 8 seconds, then every pollSeconds',
     supportsDryRun: true,
     examples: [
       {
@@ -64,7 +64,9 @@ export function createReleaseWaitAction(options: {
             .min(1)
             .max(300)
             .optional()
-            .describe('How often to look, 1 to 300 seconds (default 10)'),
+            .describe(
+              'How often to look once the first quick looks found it running, 1 to 300 seconds (default 10)',
+            ),
         failOnFailure: z =>
           z
             .boolean()
@@ -101,6 +103,7 @@ export function createReleaseWaitAction(options: {
       const deadline = Date.now() + timeoutMs;
       let deployment: Deployment;
       let lastStatus: string | undefined;
+      let looks = 0;
       for (;;) {
         deployment = await deployments.get(
           deploymentId,
@@ -116,7 +119,8 @@ export function createReleaseWaitAction(options: {
         if (FINISHED_STATUSES.includes(deployment.status)) break;
         const left = deadline - Date.now();
         if (left <= 0) break;
-        await pause(Math.min(pollMs, left), ctx.signal);
+        // Quick deployments are seen quickly: 2 s, 4 s, 8 s ... up to pollMs.
+        await pause(Math.min(2000 * 2 ** looks++, pollMs, left), ctx.signal);
       }
 
       const finished = FINISHED_STATUSES.includes(deployment.status);
