@@ -137,3 +137,36 @@ test('releases the new service: tag, CHANGELOG, deployment through its CD system
     await cd.close();
   }
 });
+
+test('creates a library from the typescript-library template', async ({
+  page,
+}) => {
+  const library = `fare-rules-${Date.now().toString(36)}`;
+  await signInAsGuest(page, '/create');
+  await chooseTemplate(page, 'TypeScript library');
+  await page.getByLabel('Name').fill(library);
+  await page.getByLabel('Description').fill('Fare rules every booking applies');
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await owner.click();
+  await owner.fill('booking');
+  await page
+    .getByRole('option', { name: /booking/i })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  // The local git host, the default.
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  const open = page.getByRole('link', { name: 'Open in the catalog' });
+  await expect(open).toBeVisible({ timeout: 90_000 });
+  await open.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/component/${library}`),
+  );
+  await expect(page.getByText('library').first()).toBeVisible();
+  await expect(
+    page.getByText('Fare rules every booking applies').first(),
+  ).toBeVisible();
+  await screenshot(page, '20-created-library');
+});

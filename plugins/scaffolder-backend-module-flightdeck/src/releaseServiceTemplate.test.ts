@@ -203,6 +203,7 @@ describe('the release-service template', () => {
         environment: 'staging',
         status: 'succeeded',
         actor: priya,
+        commitSha: git('payments-ledger', 'rev-parse', 'v0.1.0^{commit}'),
       }),
     ]);
     expect(output.text[0]).toEqual({

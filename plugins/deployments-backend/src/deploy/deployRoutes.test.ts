@@ -42,7 +42,11 @@ describe('deploying from Flightdeck', () => {
 
   it('records a started deployment, asks the CD system, and follows its report to the same deployment', async () => {
     const { backend, audit, auditor, deploy, get } = await start();
-    const res = await deploy({ ...release, requestId: 'task-1' });
+    const res = await deploy({
+      ...release,
+      commitSha: '9f8e7d6c5b4a',
+      requestId: 'task-1',
+    });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({
       provider: 'webhook',
@@ -52,6 +56,7 @@ describe('deploying from Flightdeck', () => {
         version: 'v2.6.0',
         status: 'started',
         actor: priya,
+        commitSha: '9f8e7d6c5b4a',
       },
     });
 
@@ -174,6 +179,7 @@ describe('deploying from Flightdeck', () => {
       [{ ...release, reason: '' }, 400, 'reason'],
       [{ ...release, extra: 1 }, 400, 'extra'],
       [{ ...release, requestId: '../x' }, 400, 'requestId'],
+      [{ ...release, commitSha: 'main' }, 400, 'commitSha'],
       [
         { ...release, entityRef: 'component:default/fraud-detector' },
         422,

@@ -39,6 +39,10 @@ const deployBodySchema = z
       .max(128)
       .regex(/^[\w.+-]+$/, 'expected a version or tag such as v1.4.0'),
     reason: z.string().trim().min(3, 'say why, in a few words').max(1000),
+    commitSha: z
+      .string()
+      .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA')
+      .optional(),
     requestId: z
       .string()
       .regex(
@@ -145,6 +149,7 @@ export function deployRoutes(options: DeployRoutesOptions) {
         strategy: 'rolling' as const,
         deploymentId: deploymentKey,
         actor: requestedBy,
+        commitSha: body.commitSha,
         changes: [],
         steps: [],
       };

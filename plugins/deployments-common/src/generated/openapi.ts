@@ -620,6 +620,8 @@ export interface operations {
           environment: string;
           version: string;
           reason: string;
+          /** @description The commit the version was built from, shown in the history. */
+          commitSha?: string;
           /** @description The same id from the same user deploys once; a retry gets the first deployment back. */
           requestId?: string;
         };

@@ -27,6 +27,7 @@ export function createReleaseDeployAction(options: {
       entityRef: \${{ parameters.service }}
       environment: staging
       version: \${{ steps.release.output.tag }}
+      commitSha: \${{ steps.release.output.commitHash }}
 `,
       },
     ],
@@ -41,6 +42,13 @@ export function createReleaseDeployAction(options: {
             .describe('A configured environment, such as staging'),
         version: z =>
           z.string().min(1).describe('The version or tag to deploy, v1.4.0'),
+        commitSha: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The commit of the version, for the history: the release commit',
+            ),
         reason: z =>
           z
             .string()
@@ -82,6 +90,7 @@ export function createReleaseDeployAction(options: {
               environment,
               version,
               reason,
+              ...(ctx.input.commitSha && { commitSha: ctx.input.commitSha }),
               requestId: `scaffolder-${ctx.task.id}-${environment}`,
             },
             credentials,
