@@ -1,4 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startCdSystem } from './cdReceiver';
 import { screenshot, signInAsGuest } from './portal';
 
@@ -169,4 +173,53 @@ test('creates a library from the typescript-library template', async ({
     page.getByText('Fare rules every booking applies').first(),
   ).toBeVisible();
   await screenshot(page, '20-created-library');
+});
+
+test('proposes a branch when the new service drifts from the shared configs', async ({
+  page,
+}) => {
+  // Someone loosens the service's Prettier config by hand.
+  const bare = path.resolve(
+    '.flightdeck/test-results/e2e/data/git',
+    `${name}.git`,
+  );
+  const work = mkdtempSync(path.join(tmpdir(), 'drift-'));
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', work, ...args], { encoding: 'utf8' });
+  execFileSync('git', ['clone', '--quiet', bare, work]);
+  writeFileSync(path.join(work, '.prettierrc.json'), '{ "semi": false }\n');
+  git(
+    '-c',
+    'user.name=Priya',
+    '-c',
+    'user.email=priya@skyhop.example',
+    'commit',
+    '--quiet',
+    '-am',
+    'style: no semicolons',
+  );
+  git('push', '--quiet', 'origin', 'HEAD:main');
+
+  await signInAsGuest(page, '/create');
+  await chooseTemplate(page, 'Update shared configs');
+  const service = page.getByRole('textbox', { name: 'Service' });
+  await service.click();
+  await service.fill(name);
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page.getByText('What drifted').first()).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(
+    page.getByTestId('text-output-box').getByText('.prettierrc.json').first(),
+  ).toBeVisible();
+  await screenshot(page, '21-shared-configs-update');
+  expect(
+    execFileSync('git', ['-C', bare, 'branch', '--list'], { encoding: 'utf8' }),
+  ).toContain('flightdeck/shared-configs');
 });

@@ -79,6 +79,9 @@ describe('shared configs actions', () => {
       missing: ['.editorconfig'],
       changed: ['.prettierrc.json'],
     });
+    expect(outputs.summary).toContain(
+      'the repository records the current version, 1.0.0, but its files were changed since',
+    );
     expect(outputs.summary).toContain('Missing: `.editorconfig`');
     expect(outputs.summary).toContain('Differ: `.prettierrc.json`');
   });
@@ -97,6 +100,9 @@ describe('shared configs actions', () => {
       missing: [],
       changed: [],
     });
+    expect((await runCheck()).summary).toContain(
+      'the repository has version 0.9.0, the current version is 1.0.0',
+    );
   });
 
   it('fails the step on drift when asked to', async () => {

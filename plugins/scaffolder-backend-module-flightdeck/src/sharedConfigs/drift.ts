@@ -76,10 +76,13 @@ export function describeDrift(drift: ConfigDrift): string {
   if (drift.upToDate) {
     return `Shared configs are up to date (version ${drift.currentVersion}).`;
   }
+  const { recordedVersion, currentVersion } = drift;
   const lines = [
-    `Shared configs drifted: the repository has ${
-      drift.recordedVersion ? `version ${drift.recordedVersion}` : 'no record'
-    }, the current version is ${drift.currentVersion}.`,
+    recordedVersion === currentVersion
+      ? `Shared configs drifted: the repository records the current version, ${currentVersion}, but its files were changed since.`
+      : `Shared configs drifted: the repository has ${
+          recordedVersion ? `version ${recordedVersion}` : 'no record'
+        }, the current version is ${currentVersion}.`,
   ];
   if (drift.missing.length) {
     lines.push('', `Missing: ${drift.missing.map(p => `\`${p}\``).join(', ')}`);
