@@ -10,6 +10,10 @@ import { screenshot, signInAsGuest } from './portal';
 test.describe.configure({ mode: 'serial' });
 const name = `ledger-${Date.now().toString(36)}`;
 
+/** The bare repository of a service on the e2e portal's local git host. */
+const repositoryOf = (service: string) =>
+  path.resolve('.flightdeck/test-results/e2e/data/git', `${service}.git`);
+
 /** Opens a template of the Create page, once the catalog has read it. */
 async function chooseTemplate(page: Page, title: string) {
   await expect(async () => {
@@ -133,6 +137,14 @@ test('releases the new service: tag, CHANGELOG, deployment through its CD system
       }),
     ]);
 
+    // The tag is in the repository, on the release commit.
+    const bare = repositoryOf(name);
+    expect(
+      execFileSync('git', ['-C', bare, 'log', '-1', '--format=%s', 'v0.1.0'], {
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe('chore(release): v0.1.0');
+
     await page.goto(`/catalog/default/component/${name}/deployments`);
     await expect(page.getByTestId('current-staging')).toHaveText('v0.1.0');
     await expect(page.getByRole('table').last()).toContainText('guest');
@@ -179,10 +191,7 @@ test('proposes a branch when the new service drifts from the shared configs', as
   page,
 }) => {
   // Someone loosens the service's Prettier config by hand.
-  const bare = path.resolve(
-    '.flightdeck/test-results/e2e/data/git',
-    `${name}.git`,
-  );
+  const bare = repositoryOf(name);
   const work = mkdtempSync(path.join(tmpdir(), 'drift-'));
   const git = (...args: string[]) =>
     execFileSync('git', ['-C', work, ...args], { encoding: 'utf8' });
