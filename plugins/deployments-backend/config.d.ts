@@ -14,6 +14,14 @@ export interface Config {
        */
       previousWebhookSecret?: string;
     };
+    /** @deprecated the same as providers; read when providers.webhook is unset */
+    rollback?: {
+      webhook?: {
+        url: string;
+        /** @visibility secret */
+        secret: string;
+      };
+    };
     providers?: {
       /**
        * For services annotated `flightdeck.io/deploy-provider: webhook`:

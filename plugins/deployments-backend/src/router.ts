@@ -13,7 +13,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { DoraCalculator } from './service/dora/DoraCalculator';
 import { DeploymentIngestor } from './service/DeploymentIngestor';
 import { DeploymentStore } from './service/DeploymentStore';
@@ -160,6 +160,16 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const query = parseInput(listQuerySchema, req.query, 'query');
     res.json(await store.list(query));
+  });
+
+  // What a release follows until its deployment finishes.
+  router.get('/deployments/:id', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const deployment = await store.get(req.params.id);
+    if (!deployment) {
+      throw new NotFoundError(`No deployment ${req.params.id}`);
+    }
+    res.json(deployment);
   });
 
   router.get('/environment-states', async (req, res) => {

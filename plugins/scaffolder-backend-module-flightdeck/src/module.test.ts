@@ -454,10 +454,30 @@ describe('the typescript-service template', () => {
     const runs: string[] = release.jobs.deploy.steps.flatMap(
       (step: { run?: string }) => step.run ?? [],
     );
-    expect(runs.join('\n')).toContain(
-      '${DEPLOYMENT_ID:+--deployment-id "$DEPLOYMENT_ID"}',
-    );
+    const script = runs.join('\n');
+    expect(script).toContain('id="${DEPLOYMENT_ID:-gha-$GITHUB_RUN_ID');
+    expect(script).toContain('deploymentId: $id');
+    expect(script).toContain('/api/deployments/events');
+    // Nothing is fetched from a registry with the token in reach.
+    expect(script).not.toMatch(/npx|npm exec/);
     expect(runs.join('\n')).not.toContain('${{ inputs.');
+  });
+
+  it('refuses an owner that is not an entity ref before it reaches any file', async () => {
+    const { template, directoryContents } = await loadTemplate(name);
+    const res = await request(backend.server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        template,
+        directoryContents,
+        values: {
+          ...values,
+          owner: 'group:default/payments\n  annotations:\n    evil: yes',
+        },
+      });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('owner');
   });
 
   it('writes any one-line description safely into YAML', async () => {

@@ -13,6 +13,7 @@ import { createReleaseWaitAction } from './actions/releaseWait';
 import { createSharedConfigsApplyAction } from './actions/sharedConfigsApply';
 import { createSharedConfigsCheckAction } from './actions/sharedConfigsCheck';
 import { DeploymentsClient } from './deployments/DeploymentsClient';
+import { releaseRepositoryPermission } from './release/authorizeRelease';
 
 /**
  * Flightdeck's scaffolder actions.
@@ -30,8 +31,19 @@ export const scaffolderModuleFlightdeck = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ scaffolder, config, discovery, auth, catalog }) {
+      async init({
+        scaffolder,
+        config,
+        discovery,
+        auth,
+        catalog,
+        permissions,
+        permissionsRegistry,
+      }) {
+        permissionsRegistry.addPermissions([releaseRepositoryPermission]);
         const deployments = new DeploymentsClient(discovery, auth);
         scaffolder.addActions(
           createSharedConfigsApplyAction(),
@@ -39,7 +51,7 @@ export const scaffolderModuleFlightdeck = createBackendModule({
           createPublishLocalAction({ config }),
           createPublishLocalBranchAction({ config, catalog }),
           createCatalogSourceRepositoryAction({ config }),
-          createReleaseCreateAction({ config, catalog }),
+          createReleaseCreateAction({ config, catalog, permissions }),
           createReleaseDeployAction({ deployments }),
           createReleaseWaitAction({ deployments }),
         );

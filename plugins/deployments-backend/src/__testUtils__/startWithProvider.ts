@@ -32,6 +32,10 @@ export async function startWithProvider(options: {
   cdUrl: string;
   permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
 }) {
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockImplementation(async requests =>
+    requests.map(() => ({ result: options.permission })),
+  );
   const auditor = mockServices.auditor.mock();
   const audit = { success: jest.fn(), fail: jest.fn() };
   auditor.createEvent.mockResolvedValue(audit);
@@ -40,7 +44,7 @@ export async function startWithProvider(options: {
       deploymentsPlugin,
       catalogServiceMock.factory({ entities: providerTestEntities }),
       auditor.factory,
-      mockServices.permissions.factory({ result: options.permission }),
+      permissions.factory,
       mockServices.rootConfig.factory({
         data: {
           deployments: {
@@ -50,5 +54,5 @@ export async function startWithProvider(options: {
       }),
     ],
   });
-  return { backend, auditor, audit };
+  return { backend, auditor, audit, permissions };
 }

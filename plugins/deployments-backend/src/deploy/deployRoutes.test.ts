@@ -111,6 +111,47 @@ describe('deploying from Flightdeck', () => {
     await backend.stop();
   });
 
+  it('asks the permission deployments.deploy on the service', async () => {
+    const { backend, deploy, permissions } = await start();
+    await deploy(release);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({ name: 'deployments.deploy' }),
+          resourceRef: 'component:default/payments-api',
+        },
+      ],
+      expect.anything(),
+    );
+    await backend.stop();
+  });
+
+  it('deploys once for the same request sent twice at the same moment', async () => {
+    const { backend, deploy } = await start();
+    const answers = await Promise.all([
+      deploy({ ...release, requestId: 'task-9' }),
+      deploy({ ...release, requestId: 'task-9' }),
+    ]);
+    expect(answers.map(a => a.status).sort()).toEqual([200, 202]);
+    expect(answers[0].body.deployment.id).toBe(answers[1].body.deployment.id);
+    expect(cd.received).toHaveLength(1);
+    await backend.stop();
+  });
+
+  it('keeps a request id to one service and environment', async () => {
+    const { backend, deploy } = await start();
+    const staging = await deploy({ ...release, requestId: 'task-5' });
+    const production = await deploy({
+      ...release,
+      environment: 'production',
+      requestId: 'task-5',
+    });
+    expect([staging.status, production.status]).toEqual([202, 202]);
+    const ids = cd.received.map(r => JSON.parse(r.body).deploymentId);
+    expect(new Set(ids).size).toBe(2);
+    await backend.stop();
+  });
+
   it('deploys once for a retried request', async () => {
     const { backend, deploy } = await start();
     const first = await deploy({ ...release, requestId: 'task-2' });
@@ -141,6 +182,12 @@ describe('deploying from Flightdeck', () => {
       'The webhook provider refused the deploy: The deploy webhook answered 503 Service Unavailable',
     );
     expect(audit.fail).toHaveBeenCalled();
+    const retry = await deploy({ ...release, requestId: 'task-3' });
+    expect(retry.status).toBe(409);
+    expect(retry.body.error.message).toContain(
+      'was refused by the provider; send a new requestId to try again',
+    );
+    expect(cd.received).toHaveLength(1);
     const list = await request(backend.server)
       .get(
         '/api/deployments/deployments?entityRef=component:default/payments-api',
@@ -176,6 +223,11 @@ describe('deploying from Flightdeck', () => {
         "'moon' is not a configured environment",
       ],
       [{ ...release, version: 'v1; rm -rf' }, 400, 'expected a version or tag'],
+      [
+        { ...release, version: '-oupload-pack=x' },
+        400,
+        'starting with a letter',
+      ],
       [{ ...release, reason: '' }, 400, 'reason'],
       [{ ...release, extra: 1 }, 400, 'extra'],
       [{ ...release, requestId: '../x' }, 400, 'requestId'],

@@ -4,12 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CatalogEntityResolver,
@@ -18,14 +13,11 @@ import {
   parseInput,
   UnprocessableEntityError,
 } from '@flightdeck/ingest-node';
-import {
-  Deployment,
-  deploymentDeployPermission,
-} from '@flightdeck/plugin-deployments-common';
-import { createHash, randomUUID } from 'node:crypto';
+import { deploymentDeployPermission } from '@flightdeck/plugin-deployments-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeployProviders } from '../providers/DeployProviders';
+import { DeployRequests } from './DeployRequests';
 import { DeploymentIngestor } from '../service/DeploymentIngestor';
 import { DeploymentStore } from '../service/DeploymentStore';
 
@@ -37,7 +29,10 @@ const deployBodySchema = z
       .string()
       .min(1)
       .max(128)
-      .regex(/^[\w.+-]+$/, 'expected a version or tag such as v1.4.0'),
+      .regex(
+        /^\w[\w.+-]*$/,
+        'expected a version or tag such as v1.4.0, starting with a letter or digit',
+      ),
     reason: z.string().trim().min(3, 'say why, in a few words').max(1000),
     commitSha: z
       .string()
@@ -71,20 +66,12 @@ export interface DeployRoutesOptions {
  * checked (owners and admins), recorded as a `started` deployment before
  * the service's provider is asked, audited. The provider is given the
  * deployment's id, which the CD system reports its outcome under, so the
- * outcome lands on the same deployment. `GET /deployments/:id` follows it.
+ * outcome lands on the same deployment.
  */
 export function deployRoutes(options: DeployRoutesOptions) {
-  const { httpAuth, permissions, auditor, store, ingestor, resolver } = options;
+  const { httpAuth, permissions, auditor, store, resolver } = options;
+  const requests = new DeployRequests(store, options.ingestor, options.clock);
   const router = Router();
-
-  router.get('/deployments/:id', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const deployment = await store.get(req.params.id);
-    if (!deployment) {
-      throw new NotFoundError(`No deployment ${req.params.id}`);
-    }
-    res.json(deployment);
-  });
 
   router.post(
     '/deployments',
@@ -116,103 +103,37 @@ export function deployRoutes(options: DeployRoutesOptions) {
       if (!choice.provider) {
         throw new UnprocessableEntityError(choice.missing);
       }
-      const requestedBy = credentials.principal.userEntityRef;
-      const deploymentKey = body.requestId
-        ? `flightdeck-${createHash('sha256')
-            .update(`${requestedBy}\n${body.requestId}`)
-            .digest('hex')
-            .slice(0, 32)}`
-        : `flightdeck-${randomUUID()}`;
-
-      const earlier = await store.getByKey(
-        entityRef,
-        body.environment,
-        deploymentKey,
-      );
-      if (earlier) {
-        if (earlier.version !== body.version) {
-          throw new ConflictError(
-            `requestId '${body.requestId}' was used for version ${earlier.version}, not ${body.version}`,
-          );
-        }
-        res
-          .status(200)
-          .json({ deployment: earlier, provider: choice.provider.id });
-        return;
-      }
-
-      const startedAt = options.clock().toISOString();
-      const event = {
-        entityRef,
-        environment: body.environment,
-        version: body.version,
-        strategy: 'rolling' as const,
-        deploymentId: deploymentKey,
-        actor: requestedBy,
-        commitSha: body.commitSha,
-        changes: [],
-        steps: [],
-      };
-      const [recorded] = (
-        await ingestor.ingest([
-          {
-            ...event,
-            status: 'started',
-            startedAt,
-            idempotencyKey: `${deploymentKey}:requested`,
-          },
-        ])
-      ).results;
-      const audit = await auditor.createEvent({
-        eventId: 'deploy',
-        severityLevel: 'high',
-        request: req,
-        meta: {
-          entityRef,
-          environment: body.environment,
-          version: body.version,
-          deploymentId: recorded.deploymentId,
-          provider: choice.provider.id,
-          reason: body.reason,
-        },
-      });
-      try {
-        const { url } = await choice.provider.trigger({
+      const outcome = await requests.deploy(
+        {
           entity,
-          action: 'deploy',
           environment: body.environment,
           version: body.version,
-          deploymentId: deploymentKey,
           reason: body.reason,
-          requestedBy,
-        });
-        await audit.success();
-        const deployment = (await store.get(
-          recorded.deploymentId!,
-        )) as Deployment;
-        res.status(202).json({
-          deployment,
-          provider: choice.provider.id,
-          url: url ?? null,
-        });
-      } catch (error) {
-        // Nothing will report on a deploy the CD system never took.
-        await ingestor.ingest([
-          {
-            ...event,
-            status: 'cancelled',
-            startedAt,
-            finishedAt: options.clock().toISOString(),
-            idempotencyKey: `${deploymentKey}:refused`,
-          },
-        ]);
-        await audit.fail({ error: error as Error });
-        throw new ConflictError(
-          `The ${choice.provider.id} provider refused the deploy: ${
-            (error as Error).message
-          }`,
-        );
-      }
+          commitSha: body.commitSha,
+          requestId: body.requestId,
+          requestedBy: credentials.principal.userEntityRef,
+          provider: choice.provider,
+        },
+        (deploymentId: string) =>
+          auditor.createEvent({
+            eventId: 'deploy',
+            severityLevel: 'high',
+            request: req,
+            meta: {
+              entityRef,
+              environment: body.environment,
+              version: body.version,
+              deploymentId,
+              provider: choice.provider.id,
+              reason: body.reason,
+            },
+          }),
+      );
+      res.status(outcome.triggered ? 202 : 200).json({
+        deployment: outcome.deployment,
+        provider: choice.provider.id,
+        url: outcome.url ?? null,
+      });
     },
   );
 

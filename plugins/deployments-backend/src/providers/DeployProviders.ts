@@ -22,7 +22,10 @@ const SLUG = 'github.com/project-slug';
 export class DeployProviders {
   static fromConfig(config: Config): DeployProviders {
     const integrations = ScmIntegrations.fromConfig(config);
-    const webhook = config.getOptionalConfig('deployments.providers.webhook');
+    // deployments.rollback.webhook is the key from before releases deployed.
+    const webhook =
+      config.getOptionalConfig('deployments.providers.webhook') ??
+      config.getOptionalConfig('deployments.rollback.webhook');
     return new DeployProviders(
       integrations,
       DefaultGithubCredentialsProvider.fromIntegrations(integrations),

@@ -622,7 +622,7 @@ export interface operations {
           reason: string;
           /** @description The commit the version was built from, shown in the history. */
           commitSha?: string;
-          /** @description The same id from the same user deploys once; a retry gets the first deployment back. */
+          /** @description The same id from the same user, for the same service and environment, deploys once; a retry gets the first deployment back. A retry of a request the provider refused is refused (409); send a new id. */
           requestId?: string;
         };
       };

@@ -1,10 +1,12 @@
 import {
   createMockDirectory,
   mockCredentials,
+  mockServices,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { execFileSync } from 'node:child_process';
@@ -45,7 +47,9 @@ const catalog = catalogServiceMock({
     }),
   ],
 });
+const permissions = mockServices.permissions.mock();
 const action = createReleaseCreateAction({
+  permissions,
   config: new ConfigReader({
     flightdeck: { localGitHost: { directory: host.path } },
     scaffolder: {
@@ -83,6 +87,11 @@ function taskCheckpoints() {
   );
   return { saved, checkpoint };
 }
+
+beforeEach(() => {
+  permissions.authorize.mockReset();
+  permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
+});
 
 const run = async (input: object, extra: object = {}) => {
   const ctx = mockActionContext({
@@ -387,6 +396,44 @@ describe('flightdeck:release:create from a catalog entity on the local git host'
     expect(
       execFileSync('git', ['tag', '--list'], { cwd: bare, encoding: 'utf8' }),
     ).toBe('v0.1.0\n');
+  });
+
+  it('asks for the permission that deploys the service, and writes nothing when it is refused', async () => {
+    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    const failure = run({ entityRef: 'ledger' });
+    await expect(failure).rejects.toThrow(
+      'Only the owners of component:default/ledger and admins may release it',
+    );
+    await expect(failure).rejects.toMatchObject({ name: 'NotAllowedError' });
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({ name: 'deployments.deploy' }),
+          resourceRef: 'component:default/ledger',
+        },
+      ],
+      expect.anything(),
+    );
+    expect(
+      execFileSync('git', ['tag', '--list'], { cwd: bare, encoding: 'utf8' }),
+    ).toBe('');
+  });
+
+  it('leaves releases of a repository named directly to the admins', async () => {
+    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    await expect(run({ repository: 'ledger' })).rejects.toThrow(
+      'Only admins may release a repository by its name or URL; name the service with entityRef instead',
+    );
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'flightdeck.release.repository',
+          }),
+        },
+      ],
+      expect.anything(),
+    );
   });
 });
 

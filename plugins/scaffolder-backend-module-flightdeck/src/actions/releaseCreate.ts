@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
   DefaultGithubCredentialsProvider,
@@ -10,6 +13,7 @@ import {
   createTemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import { defaultAuthorOf } from '../git/defaultAuthor';
+import { authorizeRelease } from '../release/authorizeRelease';
 import { LocalGitHost } from '../localGitHost';
 import { GithubReleaser } from '../release/github/GithubReleaser';
 import { LocalReleaser } from '../release/LocalReleaser';
@@ -47,8 +51,9 @@ ${input}`;
 export function createReleaseCreateAction(options: {
   config: Config;
   catalog: CatalogService;
+  permissions: PermissionsService;
 }) {
-  const { config, catalog } = options;
+  const { config, catalog, permissions } = options;
   const author = defaultAuthorOf(config);
   const integrations = ScmIntegrations.fromConfig(config);
   const credentialsProvider =
@@ -141,6 +146,10 @@ export function createReleaseCreateAction(options: {
         catalog,
         credentials: () => ctx.getInitiatorCredentials(),
         localGitHost: LocalGitHost.fromConfig(config),
+      });
+      await authorizeRelease(ctx.input, {
+        permissions,
+        credentials: await ctx.getInitiatorCredentials(),
       });
       const planning = { bump: ctx.input.bump ?? 'auto', date: new Date() };
       const outputs =

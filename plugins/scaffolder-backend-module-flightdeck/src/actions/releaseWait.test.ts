@@ -109,6 +109,32 @@ describe('flightdeck:release:wait', () => {
     ).rejects.toThrow('had not finished after 1 minutes');
   });
 
+  it('looks again after a server error, but not forever', async () => {
+    const unavailable = {
+      error: { name: 'ServiceUnavailableError', message: 'restarting' },
+      response: { statusCode: 503 },
+    };
+    let calls = 0;
+    server.use(
+      http.get(`${API}/deployments/d-77`, () =>
+        calls++ === 0
+          ? HttpResponse.json(unavailable, { status: 503 })
+          : HttpResponse.json(deployment('succeeded')),
+      ),
+    );
+    expect(await run({})).toMatchObject({ conclusion: 'succeeded' });
+    expect(calls).toBe(2);
+
+    server.use(
+      http.get(`${API}/deployments/d-77`, () =>
+        HttpResponse.json(unavailable, { status: 503 }),
+      ),
+    );
+    await expect(run({})).rejects.toThrow(
+      'The deployments plugin answered 503: restarting',
+    );
+  });
+
   it('names a deployment that does not exist', async () => {
     server.use(
       http.get(`${API}/deployments/d-77`, () =>

@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   Deployment,
@@ -5,6 +6,14 @@ import {
 } from '@flightdeck/plugin-deployments-common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeploymentsClient } from '../deployments/DeploymentsClient';
+
+const MAX_TRANSIENT_FAILURES = 3;
+
+/** Errors worth another look: the server's (5xx) and the network's. */
+function isTransient(error: unknown): boolean {
+  if (ResponseError.is(error)) return error.statusCode >= 500;
+  return error instanceof TypeError; // fetch failed: refused, reset, DNS
+}
 
 const CONCLUSIONS = [
   'succeeded',
@@ -99,17 +108,26 @@ export function createReleaseWaitAction(options: {
         ctx.logger.info(`Dry run: would wait for deployment ${deploymentId}`);
         return;
       }
-      const credentials = await ctx.getInitiatorCredentials();
       const deadline = Date.now() + timeoutMs;
-      let deployment: Deployment;
+      let failures = 0;
+      let deployment: Deployment | undefined;
       let lastStatus: string | undefined;
       let looks = 0;
       for (;;) {
-        deployment = await deployments.get(
-          deploymentId,
-          credentials,
-          ctx.signal,
-        );
+        try {
+          deployment = await deployments.get(deploymentId, ctx.signal);
+          failures = 0;
+        } catch (error) {
+          // A restarting portal or a network blip is not the deployment's end.
+          if (!isTransient(error) || ++failures > MAX_TRANSIENT_FAILURES) {
+            throw error;
+          }
+          ctx.logger.warn(
+            `Could not read the deployment, trying again: ${error}`,
+          );
+          await pause(Math.min(pollMs, 5000), ctx.signal);
+          continue;
+        }
         if (deployment.status !== lastStatus) {
           ctx.logger.info(
             `${deployment.version} in ${deployment.environment}: ${deployment.status}`,
@@ -123,6 +141,8 @@ export function createReleaseWaitAction(options: {
         await pause(Math.min(2000 * 2 ** looks++, pollMs, left), ctx.signal);
       }
 
+      if (!deployment)
+        throw new Error(`Deployment ${deploymentId} never answered`);
       const finished = FINISHED_STATUSES.includes(deployment.status);
       const conclusion = finished ? deployment.status : 'timed_out';
       ctx.output('conclusion', conclusion);

@@ -14,8 +14,8 @@ export type DeployRequest = ApiJsonRequest<'DeployVersion'>;
 export type DeployAnswer = ApiJsonAnswer<'DeployVersion', 202>;
 
 /**
- * The deployments plugin's API as the scaffolder's actions use it, always
- * on behalf of the user who runs the template, so that the deployments
+ * The deployments plugin's API as the scaffolder's actions use it. A deploy
+ * goes on behalf of the user who runs the template, so that the deployments
  * plugin checks that user's permissions.
  */
 export class DeploymentsClient {
@@ -35,14 +35,16 @@ export class DeploymentsClient {
     });
   }
 
-  async get(
-    id: string,
-    onBehalfOf: BackstageCredentials,
-    signal?: AbortSignal,
-  ): Promise<Deployment> {
-    return this.call(`/deployments/${encodeURIComponent(id)}`, onBehalfOf, {
-      signal,
-    });
+  /**
+   * One deployment, read with the scaffolder's own credentials: a release
+   * follows its deployment for longer than a user's token lives.
+   */
+  async get(id: string, signal?: AbortSignal): Promise<Deployment> {
+    return this.call(
+      `/deployments/${encodeURIComponent(id)}`,
+      await this.auth.getOwnServiceCredentials(),
+      { signal },
+    );
   }
 
   private async call<T>(
