@@ -195,11 +195,26 @@ cmd_reset() {
   cmd_seed
 }
 
-warn_missing_mkdocs() {
-  if ! command -v mkdocs >/dev/null 2>&1; then
-    log "note: mkdocs is not installed, so TechDocs pages cannot be built."
-    log "      On Debian/Ubuntu: sudo apt-get install -y mkdocs mkdocs-material python3-pymdownx"
+mkdocs_ready() {
+  command -v mkdocs >/dev/null 2>&1 &&
+    python3 -c 'import material, pymdownx' >/dev/null 2>&1
+}
+
+# TechDocs builds sites with MkDocs and the Material theme, which PyPI would
+# provide elsewhere; here they come from Debian's packages. As root with apt,
+# they are installed; otherwise the command to run is printed.
+ensure_mkdocs() {
+  mkdocs_ready && return 0
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    step "Installing MkDocs and the Material theme from Debian's packages"
+    if (apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mkdocs mkdocs-material python3-pymdownx) >/dev/null; then
+      return 0
+    fi
   fi
+  log "note: MkDocs with the Material theme is missing, so TechDocs pages cannot be built."
+  log "      On Debian/Ubuntu: sudo apt-get install -y mkdocs mkdocs-material python3-pymdownx"
+  return 1
 }
 
 # --- serving -----------------------------------------------------------------
@@ -281,7 +296,7 @@ cmd_start() {
   ensure_dependencies
   ensure_app_build
   prepare_data
-  warn_missing_mkdocs
+  ensure_mkdocs || true
   serve_backend
 }
 

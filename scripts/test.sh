@@ -47,6 +47,11 @@ e2e_tests() {
   CHROMIUM_PATH="$(chromium_path)" yarn playwright test
 }
 
+# Every TechDocs site: nav, links, anchors, runbook sections, a strict build.
+docs_check() {
+  node "$ROOT/packages/docs-check/bin/flightdeck-docs-check"
+}
+
 unit_tests() {
   yarn backstage-cli repo test --ci --watchAll=false --json \
     --outputFile="$TEST_RESULTS/jest.json"
@@ -59,12 +64,13 @@ run_test_suite() {
   : >"$STEPS_FILE"
 
   ensure_dependencies
-  warn_missing_mkdocs
+  ensure_mkdocs || true
   detect_test_databases
 
   run_step "Type check" yarn tsc
   run_step "Lint" yarn backstage-cli repo lint
   run_step "Unit and backend tests" unit_tests
+  run_step "TechDocs sites" docs_check
   run_step "Frontend build" build_for_e2e
   run_step "Smoke and end-to-end tests" e2e_tests
 
