@@ -164,6 +164,7 @@ describe('the Flightdeck scaffolder module', () => {
       'flightdeck:publish:local:branch',
       'flightdeck:release:create',
       'flightdeck:release:deploy',
+      'flightdeck:release:deploy-check',
       'flightdeck:release:wait',
       'flightdeck:shared-configs:apply',
       'flightdeck:shared-configs:check',
@@ -260,7 +261,7 @@ const templates: TemplateCase[] = [
     annotations: {},
     workflows: {
       'ci.yml': ['test', 'commits'],
-      'release.yml': ['publish'],
+      'release.yml': ['test', 'publish'],
       'security.yml': ['codeql', 'audit'],
     },
     docs: ['index.md', 'usage.md', 'onboarding.md'],
@@ -370,6 +371,15 @@ describe.each(templates)('the $name template', t => {
     );
     expect(uses.length).toBeGreaterThan(0);
     expect(uses.filter(use => !/@v\d+\.\d+\.\d+$/.test(use))).toEqual([]);
+    // setup-node's npm cache needs a lockfile, which a new repository has not
+    // committed yet: its first run would fail.
+    const withCache = jobs.flatMap(job =>
+      job.steps.filter(
+        (step: { with?: { cache?: string } }) => step.with?.cache,
+      ),
+    );
+    expect(files.has('package-lock.json')).toBe(false);
+    expect(withCache).toEqual([]);
   });
 
   it('carries its docs for TechDocs, rendered offline', async () => {
@@ -534,20 +544,36 @@ describe('the typescript-library template', () => {
     const { files } = await generate(name, values);
     const release = parse(files.get('.github/workflows/release.yml')!);
     expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } });
-    const { publish } = release.jobs;
-    expect(publish.permissions['id-token']).toBe('write');
-    const runs: string[] = publish.steps.flatMap(
-      (step: { run?: string }) => step.run ?? [],
-    );
+    const { test, publish } = release.jobs;
+    const runsOf = (job: { steps: Array<{ run?: string }> }): string[] =>
+      job.steps.flatMap(step => step.run ?? []);
+    // The tagged commit is linted and tested before it is published, in a
+    // job of its own.
+    expect(runsOf(test)).toEqual(['npm install', 'npm run lint', 'npm test']);
+    expect(publish.needs).toBe('test');
+    // Only the job that publishes may sign the provenance statement: the
+    // code of the dev dependencies that lint and tests run never gets the
+    // run's OIDC token.
+    expect(release.permissions).toEqual({ contents: 'read' });
+    expect(
+      Object.entries<any>(release.jobs)
+        .filter(([, job]) => job.permissions?.['id-token'] !== undefined)
+        .map(([job]) => job),
+    ).toEqual(['publish']);
+    expect(test.permissions).toEqual({ contents: 'read' });
+    expect(publish.permissions).toEqual({
+      contents: 'read',
+      'id-token': 'write',
+    });
     // Releases tag commits without touching package.json: the tag is the
-    // version, and it is tested before it is published.
-    expect(runs).toEqual(
-      expect.arrayContaining([
-        'npm test',
-        expect.stringMatching(/npm pkg set "version=\$\{GITHUB_REF_NAME#v\}"/),
-      ]),
-    );
-    expect(runs[runs.length - 1]).toBe('npm publish --provenance');
+    // version.
+    expect(runsOf(publish)).toEqual([
+      'npm install --ignore-scripts',
+      expect.stringMatching(/^npm pkg set "version=\$\{GITHUB_REF_NAME#v\}"/),
+      'npm run build',
+      'npm publish --provenance',
+    ]);
+    expect(publish.steps[0].uses).toMatch(/^actions\/checkout@/);
     expect(
       publish.steps.find((step: { uses?: string }) =>
         step.uses?.startsWith('actions/setup-node@'),

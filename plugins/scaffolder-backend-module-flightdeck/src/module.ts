@@ -9,6 +9,7 @@ import { createPublishLocalAction } from './actions/publishLocal';
 import { createPublishLocalBranchAction } from './actions/publishLocalBranch';
 import { createReleaseCreateAction } from './actions/releaseCreate';
 import { createReleaseDeployAction } from './actions/releaseDeploy';
+import { createReleaseDeployCheckAction } from './actions/releaseDeployCheck';
 import { createReleaseWaitAction } from './actions/releaseWait';
 import { createSharedConfigsApplyAction } from './actions/sharedConfigsApply';
 import { createSharedConfigsCheckAction } from './actions/sharedConfigsCheck';
@@ -52,6 +53,7 @@ export const scaffolderModuleFlightdeck = createBackendModule({
           createPublishLocalBranchAction({ config, catalog }),
           createCatalogSourceRepositoryAction({ config }),
           createReleaseCreateAction({ config, catalog, permissions }),
+          createReleaseDeployCheckAction({ deployments }),
           createReleaseDeployAction({ deployments }),
           createReleaseWaitAction({ deployments }),
         );

@@ -117,6 +117,7 @@ beforeAll(async () => {
   for (const [name, message] of [
     ['payments-ledger', 'feat: keep a ledger of payments'],
     ['fraud-detector', 'feat: score payments'],
+    ['refund-worker', 'feat: refund payments'],
   ]) {
     seed.setContent({ 'README.md': `# ${name}\n` });
     await createPublishLocalAction({
@@ -141,6 +142,8 @@ beforeAll(async () => {
     entities: [
       onLocalHost('payments-ledger'),
       onLocalHost('fraud-detector'),
+      // No deploy provider: it can be tagged, not deployed.
+      localHostComponent('refund-worker'),
       template,
     ],
     features: [deploymentsPlugin],
@@ -247,6 +250,20 @@ describe('the release-service template', () => {
       }),
     ]);
     expect(log.join('\n')).toMatch(/Skipping step deploy/);
+  });
+
+  it('tags nothing when the deploy could not happen', async () => {
+    const { status, log } = await release({
+      service: 'component:default/refund-worker',
+      bump: 'auto',
+      environment: 'staging',
+    });
+    expect(status).toBe('failed');
+    expect(log.join('\n')).toContain(
+      'component:default/refund-worker cannot be deployed from Flightdeck yet',
+    );
+    expect(git('refund-worker', 'tag', '--list')).toBe('');
+    expect(cdRequests).toEqual([]);
   });
 
   it('stops with the reason when nothing calls for a release', async () => {

@@ -214,6 +214,41 @@ describe('deploying from Flightdeck', () => {
     await backend.stop();
   });
 
+  it('says before a release whether it can deploy, and what is missing', async () => {
+    const { backend } = await start(AuthorizeResult.ALLOW);
+    const support = (entityRef: string) =>
+      request(backend.server)
+        .get(`/api/deployments/deploy-support?entityRef=${entityRef}`)
+        .set('Authorization', mockCredentials.user.header(priya));
+    expect((await support('component:default/payments-api')).body).toEqual({
+      allowed: true,
+      provider: 'webhook',
+      missing: null,
+    });
+    const none = await support('component:default/fraud-detector');
+    expect(none.body).toMatchObject({ allowed: true, provider: null });
+    expect(none.body.missing).toContain('flightdeck.io/deploy-provider');
+    await backend.stop();
+
+    const denied = await start(AuthorizeResult.DENY);
+    const answer = await request(denied.backend.server)
+      .get(
+        '/api/deployments/deploy-support?entityRef=component:default/payments-api',
+      )
+      .set('Authorization', mockCredentials.user.header(priya));
+    expect(answer.body.allowed).toBe(false);
+    expect(denied.permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({ name: 'deployments.deploy' }),
+          resourceRef: 'component:default/payments-api',
+        },
+      ],
+      expect.anything(),
+    );
+    await denied.backend.stop();
+  });
+
   it('names what is wrong with a request', async () => {
     const { backend, deploy, get } = await start();
     const cases: Array<[object, number, string]> = [

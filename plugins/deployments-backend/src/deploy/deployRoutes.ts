@@ -17,6 +17,7 @@ import { deploymentDeployPermission } from '@flightdeck/plugin-deployments-commo
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeployProviders } from '../providers/DeployProviders';
+import { supportRoute } from '../providers/supportRoute';
 import { DeployRequests } from './DeployRequests';
 import { DeploymentIngestor } from '../service/DeploymentIngestor';
 import { DeploymentStore } from '../service/DeploymentStore';
@@ -72,6 +73,11 @@ export function deployRoutes(options: DeployRoutesOptions) {
   const { httpAuth, permissions, auditor, store, resolver } = options;
   const requests = new DeployRequests(store, options.ingestor, options.clock);
   const router = Router();
+
+  router.get(
+    '/deploy-support',
+    supportRoute({ ...options, permission: deploymentDeployPermission }),
+  );
 
   router.post(
     '/deployments',

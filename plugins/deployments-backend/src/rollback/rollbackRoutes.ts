@@ -21,14 +21,12 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DeploymentStore } from '../service/DeploymentStore';
 import { DeployProviders } from '../providers/DeployProviders';
+import { supportRoute } from '../providers/supportRoute';
 
 const rollbackBodySchema = z
   .object({
     reason: z.string().trim().min(3, 'say why, in a few words').max(1000),
   })
-  .strict();
-const supportQuerySchema = z
-  .object({ entityRef: z.string().min(1).max(255) })
   .strict();
 
 export interface RollbackRoutesOptions {
@@ -60,16 +58,10 @@ export function rollbackRoutes(options: RollbackRoutesOptions) {
     return { credentials, allowed: decision.result === AuthorizeResult.ALLOW };
   };
 
-  router.get('/rollback-support', async (req, res) => {
-    const { entityRef } = parseInput(supportQuerySchema, req.query, 'query');
-    const { allowed } = await mayRollBack(req, entityRef);
-    const choice = providers.forEntity(await resolver.byRef(entityRef));
-    res.json({
-      allowed,
-      provider: choice.provider?.id ?? null,
-      missing: choice.missing ?? null,
-    });
-  });
+  router.get(
+    '/rollback-support',
+    supportRoute({ ...options, permission: deploymentRollbackPermission }),
+  );
 
   router.post(
     '/deployments/:id/rollback',

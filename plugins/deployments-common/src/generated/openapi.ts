@@ -77,6 +77,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/deploy-support': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the signed-in user may deploy a service from Flightdeck, and whether a provider is configured; a release asks before it tags. */
+    get: operations['GetDeploySupport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/deployments/{id}/rollback': {
     parameters: {
       query?: never;
@@ -515,6 +532,37 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description What the Rollback button can do. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            allowed: boolean;
+            /** @enum {string|null} */
+            provider: 'github-actions' | 'webhook' | null;
+            /** @description What to configure when there is no provider */
+            missing: string | null;
+          };
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      422: components['responses']['Error'];
+    };
+  };
+  GetDeploySupport: {
+    parameters: {
+      query: {
+        entityRef: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What a deploy from Flightdeck can do. */
       200: {
         headers: {
           [name: string]: unknown;

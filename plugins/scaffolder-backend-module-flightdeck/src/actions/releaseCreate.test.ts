@@ -7,7 +7,6 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -236,20 +235,21 @@ describe('flightdeck:release:create on GitHub', () => {
 
   const writes = () => requests.filter(r => r.method !== 'GET');
   const repoUrl = 'github.com?owner=skyhop&repo=payments-ledger';
+  /** The outputs of the first release of the repository. */
+  const firstReleaseOutputs = (commitHash: string) => ({
+    repository: 'github.com/skyhop/payments-ledger',
+    version: '0.1.0',
+    tag: 'v0.1.0',
+    changelog: expect.stringMatching(
+      /^## 0\.1\.0 \(\d{4}-\d\d-\d\d\)\n\n### Features\n\n- first endpoint/,
+    ),
+    commitHash,
+    releaseUrl: 'https://github.com/skyhop/payments-ledger/releases/tag/v0.1.0',
+  });
 
   it('releases a repoUrl: CHANGELOG commit, annotated tag and GitHub release', async () => {
     const outputs = await run({ repoUrl });
-    expect(outputs).toEqual({
-      repository: 'github.com/skyhop/payments-ledger',
-      version: '0.1.0',
-      tag: 'v0.1.0',
-      changelog: expect.stringMatching(
-        /^## 0\.1\.0 \(\d{4}-\d\d-\d\d\)\n\n### Features\n\n- first endpoint/,
-      ),
-      commitHash: github.head(),
-      releaseUrl:
-        'https://github.com/skyhop/payments-ledger/releases/tag/v0.1.0',
-    });
+    expect(outputs).toEqual(firstReleaseOutputs(github.head()));
     expect(github.file('CHANGELOG.md')).toBe(
       `# Changelog\n\n${outputs.changelog}`,
     );
@@ -293,23 +293,22 @@ describe('flightdeck:release:create on GitHub', () => {
     expect(github.releases).toHaveLength(1);
   });
 
-  it('completes a release that failed part-way when the task is retried', async () => {
+  /**
+   * Runs a task that fails on GitHub's 502 to the POST to `path`, and gives
+   * the checkpoints of its retries.
+   */
+  const firstRunFailingAt = async (path: string) => {
     const { saved, checkpoint } = taskCheckpoints();
-    server.use(
-      http.post(
-        'https://api.github.com/repos/skyhop/payments-ledger/git/tags',
-        () =>
-          HttpResponse.json(
-            { message: 'Server Error', documentation_url: '' },
-            { status: 502 },
-          ),
-        { once: true },
-      ),
-    );
+    server.use(github.failsNextPost(path));
     await expect(run({ repoUrl }, { checkpoint })).rejects.toThrow(
       'Server Error',
     );
     expect(saved.size).toBe(0);
+    return checkpoint;
+  };
+
+  it('completes a release that failed part-way when the task is retried', async () => {
+    const checkpoint = await firstRunFailingAt('/git/tags');
     expect(github.tags.size).toBe(0);
 
     const outputs = await run({ repoUrl }, { checkpoint });
@@ -320,6 +319,30 @@ describe('flightdeck:release:create on GitHub', () => {
     expect(github.tags.get('v0.1.0')!.commit).toBe(github.head());
     expect(github.file('CHANGELOG.md')!.match(/## 0\.1\.0/g)).toHaveLength(1);
     expect(github.releases).toHaveLength(1);
+  });
+
+  it('completes a release whose GitHub release failed when the task is retried', async () => {
+    const checkpoint = await firstRunFailingAt('/releases');
+    const head = github.head();
+    expect(github.tags.get('v0.1.0')!.commit).toBe(head);
+
+    requests = [];
+    const outputs = await run({ repoUrl }, { checkpoint });
+    expect(outputs).toEqual(firstReleaseOutputs(head));
+    expect(github.releases).toEqual([
+      expect.objectContaining({ tag_name: 'v0.1.0', body: outputs.changelog }),
+    ]);
+    expect(writes().map(r => `${r.method} ${new URL(r.url).pathname}`)).toEqual(
+      ['POST /repos/skyhop/payments-ledger/releases'],
+    );
+    expect(github.head()).toBe(head);
+    expect(github.tags.size).toBe(1);
+
+    github.commit('fix(api): rounding');
+    expect(await run({ repoUrl })).toMatchObject({
+      version: '0.1.1',
+      previousVersion: '0.1.0',
+    });
   });
 
   it('stops with a conflict when the branch moves under the CHANGELOG', async () => {

@@ -227,7 +227,9 @@ async function release<P extends ReleasePlan>(
   }
   // The plan is made under the checkpoint too: a task retried after its
   // release gets that release back, where a new plan would find nothing to
-  // release (or, with a forced bump, release once more).
+  // release (or, with a forced bump, release once more). A task retried after
+  // a failure plans again, which on GitHub finishes a release that failed
+  // after its tag.
   const outputs = await ctx.checkpoint({
     key: releaser.checkpointKey,
     fn: async () => {

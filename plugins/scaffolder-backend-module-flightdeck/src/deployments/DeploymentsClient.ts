@@ -12,6 +12,7 @@ import type {
 
 export type DeployRequest = ApiJsonRequest<'DeployVersion'>;
 export type DeployAnswer = ApiJsonAnswer<'DeployVersion', 202>;
+export type DeploySupport = ApiJsonAnswer<'GetDeploySupport', 200>;
 
 /**
  * The deployments plugin's API as the scaffolder's actions use it. A deploy
@@ -33,6 +34,18 @@ export class DeploymentsClient {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
+  }
+
+  /** Whether the user may deploy the service, and through which provider. */
+  async support(
+    entityRef: string,
+    onBehalfOf: BackstageCredentials,
+  ): Promise<DeploySupport> {
+    return this.call(
+      `/deploy-support?entityRef=${encodeURIComponent(entityRef)}`,
+      onBehalfOf,
+      {},
+    );
   }
 
   /**

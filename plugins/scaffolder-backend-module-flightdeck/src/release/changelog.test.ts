@@ -1,5 +1,6 @@
 import {
   ChangelogCommit,
+  changelogSection,
   escapeMarkdown,
   prependSection,
   renderChangelogSection,
@@ -212,5 +213,30 @@ describe('prependSection', () => {
     const once = prependSection('# Changelog\n\n## 1.0.0\n', section('1.0.1'));
     expect(prependSection(once, section('1.0.1'))).toBe(once);
     expect(once.match(/## 1\.0\.1/g)).toHaveLength(1);
+  });
+});
+
+describe('changelogSection', () => {
+  const section = renderChangelogSection('1.3.0', date, [
+    commit('1111111aaaaaaaaa', 'feat: add refunds'),
+    commit('2222222bbbbbbbbb', 'fix: round amounts'),
+  ]);
+  const changelog = prependSection(
+    '# Changelog\r\n\nIntro.\r\n\n## 1.2.0 (2024-01-02)\r\n\n- old\r\n',
+    section,
+  );
+
+  it('reads back a section as it was rendered', () => {
+    expect(changelogSection(changelog, '1.3.0')).toBe(section);
+    expect(changelogSection(changelog, 'v1.3.0')).toBe(section);
+    expect(changelogSection(changelog, '1.2.0')).toBe(
+      '## 1.2.0 (2024-01-02)\n\n- old\n',
+    );
+  });
+
+  it('finds nothing for a version without a section', () => {
+    expect(changelogSection(changelog, '1.2.1')).toBeUndefined();
+    expect(changelogSection('', '1.0.0')).toBeUndefined();
+    expect(() => changelogSection(changelog, 'next')).toThrow(TypeError);
   });
 });

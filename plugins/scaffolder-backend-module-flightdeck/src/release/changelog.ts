@@ -130,3 +130,26 @@ export function prependSection(
     .filter(part => part !== '')
     .join('\n\n')}\n`;
 }
+
+/**
+ * The section of `version` in a CHANGELOG, from its heading to the next
+ * section's, as {@link renderChangelogSection} renders it; undefined when
+ * the CHANGELOG has no section for that version. Throws a TypeError for an
+ * invalid version.
+ */
+export function changelogSection(
+  changelog: string,
+  version: string,
+): string | undefined {
+  const parsed = parseVersion(version);
+  if (!parsed) throw new TypeError(`"${version}" is not a semantic version`);
+  const wanted = formatVersion(parsed);
+  const lines = changelog.replace(/\r\n?/g, '\n').split('\n');
+  const start = lines.findIndex(
+    line => isSectionHeading(line) && headingVersion(line) === wanted,
+  );
+  if (start === -1) return undefined;
+  const end = lines.findIndex((line, i) => i > start && isSectionHeading(line));
+  const section = lines.slice(start, end === -1 ? undefined : end);
+  return `${section.join('\n').trim()}\n`;
+}

@@ -1,6 +1,7 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   ChangelogCommit,
+  changelogSection,
   prependSection,
   renderChangelogSection,
 } from './changelog';
@@ -81,9 +82,51 @@ export function planFromHistory(
   };
 }
 
+/**
+ * The plan of a release that an earlier attempt committed and tagged but did
+ * not finish, read back from its release commit: `released` is the version
+ * tag on that commit, `previous` and `commits` the history before it (as the
+ * earlier attempt planned from), `changelog` the CHANGELOG.md of the release
+ * commit, whose section of the version is the release's. Throws a
+ * ConflictError when that CHANGELOG has no such section.
+ */
+export function planFromReleaseCommit(history: {
+  released: VersionTag;
+  previous?: VersionTag;
+  commits: GitCommit[];
+  changelog?: string;
+}): ReleasePlan {
+  const { released, previous, changelog } = history;
+  const section =
+    changelog !== undefined
+      ? changelogSection(changelog, released.version)
+      : undefined;
+  if (changelog === undefined || section === undefined) {
+    throw new ConflictError(
+      `The release commit of ${released.tag} has no ${released.version} section in its CHANGELOG.md, so the notes of its release are unknown: fix the commit or its tag before releasing`,
+    );
+  }
+  return {
+    previousVersion: previous?.version,
+    version: released.version,
+    tag: released.tag,
+    section,
+    changelog,
+    commits: history.commits.length,
+  };
+}
+
 /** The message of the commit that brings the CHANGELOG of a release. */
-export function releaseCommitMessage(plan: ReleasePlan): string {
+export function releaseCommitMessage(plan: Pick<ReleasePlan, 'tag'>): string {
   return `chore(release): ${plan.tag}`;
+}
+
+/** Whether `commit` is the release commit of `tag`. */
+export function isReleaseCommit(
+  commit: { message: string },
+  tag: string,
+): boolean {
+  return commit.message.trimEnd() === releaseCommitMessage({ tag });
 }
 
 /** The message of a release's annotated tag: the tag, then its section. */

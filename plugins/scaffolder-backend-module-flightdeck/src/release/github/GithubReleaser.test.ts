@@ -267,6 +267,110 @@ describe('GithubReleaser', () => {
     expect(github.releases).toEqual([]);
   });
 
+  it('finishes a release that failed after its tag, without a second commit or tag', async () => {
+    github.commit('feat: first endpoint');
+    github.tag('v0.1.0');
+    github.commit('fix(api): rounding');
+    server.use(github.failsNextPost('/releases'));
+    const first = await releaser();
+    const planned = await first.plan({ bump: 'auto', date });
+    await expect(first.publish(planned)).rejects.toMatchObject({
+      status: 502,
+    });
+    const head = github.head();
+    expect(github.tags.get('v0.1.1')!.commit).toBe(head);
+    expect(github.releases).toEqual([]);
+
+    requests = [];
+    const retry = await releaser();
+    // A day later: the notes are the section released, not a new one.
+    const plan = await retry.plan({
+      bump: 'auto',
+      date: new Date('2024-03-07T12:00:00Z'),
+    });
+    expect(plan).toMatchObject({
+      version: '0.1.1',
+      tag: 'v0.1.1',
+      previousVersion: '0.1.0',
+      section: planned.section,
+      changelog: planned.changelog,
+      commits: 1,
+      head,
+      releaseCommit: head,
+    });
+    expect(await retry.publish(plan)).toEqual({
+      commitHash: head,
+      releaseUrl:
+        'https://github.com/skyhop/payments-ledger/releases/tag/v0.1.1',
+    });
+    expect(github.releases).toEqual([
+      expect.objectContaining({
+        tag_name: 'v0.1.1',
+        name: 'v0.1.1',
+        body: planned.section,
+        prerelease: false,
+      }),
+    ]);
+    expect(writes().map(r => `${r.method} ${new URL(r.url).pathname}`)).toEqual(
+      ['POST /repos/skyhop/payments-ledger/releases'],
+    );
+    expect(github.head()).toBe(head);
+    expect(github.tags.size).toBe(2);
+
+    const done = retry.plan({ bump: 'auto', date });
+    await expect(done).rejects.toThrow(
+      'Nothing to release: v0.1.1 is released already',
+    );
+    await expect(done).rejects.toMatchObject({ name: 'InputError' });
+  });
+
+  it('finishes a first release that failed after its tag', async () => {
+    github.commit('feat: first endpoint');
+    server.use(github.failsNextPost('/releases'));
+    await expect(release()).rejects.toMatchObject({ status: 502 });
+
+    const { plan, published } = await release();
+    expect(plan).toMatchObject({
+      version: '0.1.0',
+      previousVersion: undefined,
+      commits: 1,
+    });
+    expect(published.commitHash).toBe(github.head());
+    expect(github.history(github.head()).map(c => c.message)).toEqual([
+      'feat: first endpoint',
+      'chore(release): v0.1.0',
+    ]);
+    expect(github.releases).toEqual([
+      expect.objectContaining({ tag_name: 'v0.1.0', body: plan.section }),
+    ]);
+  });
+
+  it('says a released head has nothing to release, and writes nothing', async () => {
+    github.commit('feat: first endpoint');
+    await release();
+    requests = [];
+    const refused = (await releaser()).plan({ bump: 'major', date });
+    await expect(refused).rejects.toThrow(
+      'Nothing to release: v0.1.0 is released already',
+    );
+    await expect(refused).rejects.toMatchObject({ name: 'InputError' });
+    expect(writes()).toEqual([]);
+  });
+
+  it('refuses to finish a tagged release commit whose CHANGELOG lacks its section', async () => {
+    github.commit('feat: first endpoint', {
+      files: { 'CHANGELOG.md': '# Changelog\n' },
+    });
+    github.commit('chore(release): v0.1.0');
+    github.tag('v0.1.0');
+    const refused = (await releaser()).plan({ bump: 'auto', date });
+    await expect(refused).rejects.toThrow(
+      'The release commit of v0.1.0 has no 0.1.0 section in its CHANGELOG.md',
+    );
+    await expect(refused).rejects.toMatchObject({ name: 'ConflictError' });
+    expect(github.releases).toEqual([]);
+  });
+
   it('says when a repository cannot be found', async () => {
     server.resetHandlers(
       http.get('https://api.github.com/repos/:owner/:repo', () =>

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -8,12 +8,15 @@ import { getOctokitOptions } from '@backstage/plugin-scaffolder-backend-module-g
 import { Octokit } from '@octokit/rest';
 import { PublishedRelease, Releaser } from '../Releaser';
 import {
+  isReleaseCommit,
   planFromHistory,
+  planFromReleaseCommit,
   ReleasePlan,
   releaseCommitMessage,
   releaseTagMessage,
 } from '../releasePlan';
 import { parseVersion, RequestedBump } from '../version';
+import type { VersionTag } from '../versionTags';
 import { GithubHistory, GithubRepository } from './githubHistory';
 import { httpStatusOf } from './httpStatus';
 
@@ -26,12 +29,19 @@ export interface GithubReleasePlan extends ReleasePlan {
   head: string;
   /** The blob sha of CHANGELOG.md at `head`; undefined when there is none. */
   changelogSha?: string;
+  /**
+   * The release commit, when an earlier attempt committed and tagged it but
+   * stopped before the GitHub release: publishing then creates only that.
+   */
+  releaseCommit?: string;
 }
 
 /**
  * Releases a repository on a GitHub host through its REST API: the
  * CHANGELOG commit on the default branch, an annotated tag on it, and a
- * GitHub release with the CHANGELOG section as its notes.
+ * GitHub release with the CHANGELOG section as its notes. A release that
+ * stopped after its tag (GitHub failing to create the release) is finished
+ * by the next plan and publish, without a second commit or tag.
  */
 export class GithubReleaser implements Releaser<GithubReleasePlan> {
   /**
@@ -80,12 +90,20 @@ export class GithubReleaser implements Releaser<GithubReleasePlan> {
     bump: RequestedBump;
     date: Date;
   }): Promise<GithubReleasePlan> {
-    const { branch, head } = await this.history.defaultBranch();
+    const branchHead = await this.history.defaultBranch();
+    const { branch, head } = branchHead;
     const tags = await this.history.tags();
     const { previous, commits } = await this.history.sinceLastVersion(
       tags,
       head,
     );
+    if (
+      previous &&
+      tags.get(previous.tag) === head &&
+      isReleaseCommit(branchHead, previous.tag)
+    ) {
+      return this.planUnfinished(previous, tags, branchHead);
+    }
     const changelog = await this.history.file(CHANGELOG, head);
     const plan = planFromHistory(
       {
@@ -99,7 +117,64 @@ export class GithubReleaser implements Releaser<GithubReleasePlan> {
     return { ...plan, branch, head, changelogSha: changelog?.sha };
   }
 
+  /**
+   * The plan that finishes the release of the tag on the branch's head, its
+   * release commit, when an earlier attempt stopped before the GitHub
+   * release (on a GitHub error, say); refuses when that release exists.
+   */
+  private async planUnfinished(
+    released: VersionTag,
+    tags: Map<string, string>,
+    branchHead: { branch: string; head: string; parent?: string },
+  ): Promise<GithubReleasePlan> {
+    const { branch, head, parent } = branchHead;
+    if (await this.history.releaseUrl(released.tag)) {
+      throw new InputError(
+        `Nothing to release: ${released.tag} is released already`,
+      );
+    }
+    // What the earlier attempt planned from: the history before the release
+    // commit, where the tags on that commit were not yet.
+    const before = new Map([...tags].filter(([, commit]) => commit !== head));
+    const { previous, commits } = parent
+      ? await this.history.sinceLastVersion(before, parent)
+      : { previous: undefined, commits: [] };
+    const changelog = await this.history.file(CHANGELOG, head);
+    const plan = planFromReleaseCommit({
+      released,
+      previous,
+      commits,
+      changelog: changelog?.content,
+    });
+    this.options.logger.info(
+      `${released.tag} of ${this.repository} was committed and tagged (${head}) by an earlier attempt that stopped before its GitHub release: creating that release`,
+    );
+    return {
+      ...plan,
+      branch,
+      head,
+      changelogSha: changelog?.sha,
+      releaseCommit: head,
+    };
+  }
+
   async publish(plan: GithubReleasePlan): Promise<PublishedRelease> {
+    const { octokit, repository } = this.options;
+    const { owner, repo } = repository;
+    const commitHash = plan.releaseCommit ?? (await this.commitAndTag(plan));
+    const { data: release } = await octokit.repos.createRelease({
+      owner,
+      repo,
+      tag_name: plan.tag,
+      name: plan.tag,
+      body: plan.section,
+      prerelease: parseVersion(plan.version)!.prerelease.length > 0,
+    });
+    return { commitHash, releaseUrl: release.html_url };
+  }
+
+  /** Commits the new CHANGELOG.md and tags it; resolves with the commit. */
+  private async commitAndTag(plan: GithubReleasePlan): Promise<string> {
     const { octokit, repository } = this.options;
     const { owner, repo } = repository;
     const commitHash = await this.commitChangelog(plan);
@@ -127,15 +202,7 @@ export class GithubReleaser implements Releaser<GithubReleasePlan> {
       }
       throw error;
     }
-    const { data: release } = await octokit.repos.createRelease({
-      owner,
-      repo,
-      tag_name: plan.tag,
-      name: plan.tag,
-      body: plan.section,
-      prerelease: parseVersion(plan.version)!.prerelease.length > 0,
-    });
-    return { commitHash, releaseUrl: release.html_url };
+    return commitHash;
   }
 
   /** Commits the new CHANGELOG.md on the branch; resolves with the commit. */

@@ -36,8 +36,16 @@ export class GithubHistory {
     this.name = `${repository.owner}/${repository.repo}`;
   }
 
-  /** The default branch and its last commit. */
-  async defaultBranch(): Promise<{ branch: string; head: string }> {
+  /**
+   * The default branch, its last commit, that commit's message and its
+   * first parent (undefined for a first commit).
+   */
+  async defaultBranch(): Promise<{
+    branch: string;
+    head: string;
+    message: string;
+    parent?: string;
+  }> {
     const { owner, repo, hostname } = this.repository;
     let branch: string;
     try {
@@ -57,7 +65,12 @@ export class GithubHistory {
         repo,
         ref: branch,
       });
-      return { branch, head: data.sha };
+      return {
+        branch,
+        head: data.sha,
+        message: data.commit.message.trimEnd(),
+        parent: data.parents[0]?.sha,
+      };
     } catch (error) {
       // GitHub answers 409 for a repository without commits.
       if (httpStatusOf(error) === 409) {
@@ -165,6 +178,22 @@ export class GithubHistory {
     }
     // The API lists the newest first.
     return commits.reverse();
+  }
+
+  /** The page of the GitHub release of `tag`, or undefined when there is none. */
+  async releaseUrl(tag: string): Promise<string | undefined> {
+    const { owner, repo } = this.repository;
+    try {
+      const { data } = await this.octokit.repos.getReleaseByTag({
+        owner,
+        repo,
+        tag,
+      });
+      return data.html_url;
+    } catch (error) {
+      if (httpStatusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
   /** A file at commit `ref`, or undefined when there is none. */

@@ -110,6 +110,16 @@ export class FakeGithubRepository {
     return commitPayload(this.urls, c);
   }
 
+  /**
+   * An msw handler, to put before {@link handlers}, with which GitHub fails
+   * the next POST to `path` (under the repository's API) with a 502.
+   */
+  failsNextPost(path: string) {
+    return http.post(`${this.api}${path}`, () => error(502, 'Server Error'), {
+      once: true,
+    });
+  }
+
   /** The msw handlers of this repository's endpoints. */
   handlers() {
     const api = this.api;
@@ -251,9 +261,17 @@ export class FakeGithubRepository {
         };
         return HttpResponse.json(ref, { status: 201 });
       }),
+      http.get(`${api}/releases/tags/:tag`, ({ params }) => {
+        const tag = decodeURIComponent(String(params.tag));
+        const release = this.releases.find(r => r.tag_name === tag);
+        return release ? HttpResponse.json(release) : error(404, 'Not Found');
+      }),
       http.post(`${api}/releases`, async ({ request }) => {
         const body = (await request.json()) as any;
-        if (!this.tags.has(body.tag_name)) {
+        if (
+          !this.tags.has(body.tag_name) ||
+          this.releases.some(r => r.tag_name === body.tag_name)
+        ) {
           return error(422, 'Validation Failed');
         }
         const release = releasePayload(
