@@ -84,6 +84,7 @@ describe('checkSite', () => {
         'runbooks/index.md',
         'runbooks/a.md',
         'runbooks/b.md',
+        'runbook.md',
       ),
       'docs/runbooks/index.md': '# Runbooks\n',
       'docs/runbooks/a.md': runbook([
@@ -93,8 +94,10 @@ describe('checkSite', () => {
         'How to back out',
       ]),
       'docs/runbooks/b.md': runbook(['When to use it', 'Steps']),
+      'docs/runbook.md': runbook(['Steps']),
     });
     expect(problems).toEqual([
+      'docs/runbook.md:1: a runbook starts with the sections "When to use it", "Steps", "How to verify", "How to back out"; this one has "Steps"',
       'docs/runbooks/a.md:1: a runbook starts with the sections "When to use it", "Steps", "How to verify", "How to back out"; this one has "Steps", "When to use it", "How to verify", "How to back out"',
       'docs/runbooks/b.md:1: a runbook starts with the sections "When to use it", "Steps", "How to verify", "How to back out"; this one has "When to use it", "Steps"',
     ]);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, normalize, sep } from 'node:path';
+import { basename, dirname, join, normalize, sep } from 'node:path';
 import { MarkdownPage, parseMarkdownPage } from './markdownPage';
 import { MkdocsSite, shown } from './mkdocsSite';
 
@@ -21,8 +21,8 @@ export const RUNBOOK_SECTIONS = [
 /**
  * Checks a site without building it: the nav names pages that exist and
  * every page is in the nav; links between pages and their anchors resolve;
- * images exist; each page of `runbooks/` but its index has the runbook
- * sections.
+ * images exist; each runbook (a page of `runbooks/` but its index, or a
+ * `runbook.md`) has the runbook sections.
  */
 export async function checkSite(site: MkdocsSite): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -63,7 +63,7 @@ export async function checkSite(site: MkdocsSite): Promise<Problem[]> {
       const problem = linkProblem(file, link.href, link.image, pages, site);
       if (problem) problems.push({ where: where(link.line), message: problem });
     }
-    if (file.startsWith(`runbooks${sep}`) && !file.endsWith('index.md')) {
+    if (isRunbook(file)) {
       const problem = runbookProblem(page);
       if (problem) problems.push({ where: where(1), message: problem });
     }
@@ -101,6 +101,15 @@ function linkProblem(
     return `link to ${href}: ${target} has no heading with the anchor #${anchor}`;
   }
   return undefined;
+}
+
+/** The pages of a `runbooks/` folder but its index, and a service's `runbook.md`. */
+function isRunbook(file: string): boolean {
+  const name = basename(file);
+  return (
+    name === 'runbook.md' ||
+    (file.startsWith(`runbooks${sep}`) && name !== 'index.md')
+  );
 }
 
 function runbookProblem(page: MarkdownPage): string | undefined {
