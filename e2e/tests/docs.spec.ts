@@ -25,16 +25,19 @@ test("a new hire finds the onboarding path in Flightdeck's docs", async ({
   await screenshot(page, '22-onboarding-day-1');
 });
 
-test("an on-call engineer opens a service's runbook from the catalog", async ({
+test("an on-call engineer opens a service's runbook from its Deployments tab", async ({
   page,
 }) => {
-  await openDocsFromCatalog(page, 'payments-api');
-  // A service's site is built on its first view.
-  await expect(page.getByRole('link', { name: 'Runbook' }).first()).toBeVisible(
-    { timeout: 90_000 },
+  await signInAsGuest(
+    page,
+    '/catalog/default/component/payments-api/deployments',
   );
-  await page.getByRole('link', { name: 'Runbook' }).first().click();
-  // Headings carry a permalink mark after their text.
+  await page.getByRole('link', { name: 'Runbook' }).click();
+  await expect(page).toHaveURL(
+    /\/docs\/default\/component\/payments-api\/runbook/i,
+  );
+  // A service's site is built on its first view. Headings carry a
+  // permalink mark after their text.
   for (const section of [
     'When to use it',
     'Steps',
@@ -43,7 +46,7 @@ test("an on-call engineer opens a service's runbook from the catalog", async ({
   ]) {
     await expect(
       page.getByRole('heading', { name: new RegExp(`^${section}`) }),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 90_000 });
   }
   await screenshot(page, '23-service-runbook');
 });

@@ -106,14 +106,14 @@ function serve(
   return asked;
 }
 
-function renderTab() {
+function renderTab(shown: Entity = entity) {
   const client = new DeploymentsClient({
     discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
     fetchApi: mockApis.fetch(),
   });
   return renderInTestApp(
     <Suspense fallback={null}>
-      <EntityProvider entity={entity}>
+      <EntityProvider entity={shown}>
         <DeploymentsTab />
       </EntityProvider>
     </Suspense>,
@@ -138,6 +138,23 @@ describe('DeploymentsTab', () => {
       screen.getByLabelText('50% of traffic on the new version'),
     ).toBeInTheDocument();
     expect(screen.getByText('half · running')).toBeInTheDocument();
+  });
+
+  it("links to the service's runbook in its TechDocs", async () => {
+    serve({ first: { items: [deployment({})] } });
+    renderTab({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          'backstage.io/techdocs-ref': 'dir:.',
+          'flightdeck.io/runbook': 'docs/runbook.md',
+        },
+      },
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Runbook' }),
+    ).toHaveAttribute('href', '/docs/default/component/payments-api/runbook/');
   });
 
   it('tells when a service was removed from an environment', async () => {

@@ -1,4 +1,4 @@
-import { Content } from '@backstage/core-components';
+import { Content, Link } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -8,12 +8,14 @@ import { deploymentsApiRef } from '../../api/DeploymentsApi';
 import { DeploymentHistory } from '../shared/DeploymentHistory';
 import { DoraCard } from '../shared/DoraCard';
 import { EnvironmentCards } from './EnvironmentCards';
+import { runbookLocation } from './runbookLocation';
 
 /** The Deployments tab of a service. */
 export const DeploymentsTab = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(deploymentsApiRef);
+  const runbook = runbookLocation(entity);
 
   const environments = useAsync(() => api.listEnvironments(), [api]);
   const states = useAsync(
@@ -24,9 +26,16 @@ export const DeploymentsTab = () => {
   return (
     <Content noPadding>
       <Box mb={3}>
-        <Typography variant="h6" component="h2" gutterBottom>
-          Environments
-        </Typography>
+        <Box
+          display="flex"
+          alignItems="baseline"
+          justifyContent="space-between"
+        >
+          <Typography variant="h6" component="h2" gutterBottom>
+            Environments
+          </Typography>
+          {runbook && <Link to={runbook}>Runbook</Link>}
+        </Box>
         <EnvironmentCards
           states={states.value}
           productionName={environments.value?.find(e => e.production)?.name}
