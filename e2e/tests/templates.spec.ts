@@ -49,6 +49,17 @@ async function openCreated(page: Page, component: string, description: string) {
   }).toPass({ timeout: 60_000 });
 }
 
+/** Picks a service in a template's Service field. */
+async function pickService(page: Page, service: string) {
+  const field = page.getByRole('textbox', { name: 'Service' });
+  await field.click();
+  await field.fill(service);
+  await page
+    .getByRole('option', { name: new RegExp(service) })
+    .first()
+    .click();
+}
+
 /** Fills a create template's first page: name, description, Booking as owner. */
 async function describeComponent(
   page: Page,
@@ -122,13 +133,7 @@ test('releases the new service: tag, CHANGELOG, deployment through its CD system
   try {
     await signInAsGuest(page, '/create');
     await chooseTemplate(page, 'Release a service');
-    const service = page.getByRole('textbox', { name: 'Service' });
-    await service.click();
-    await service.fill(name);
-    await page
-      .getByRole('option', { name: new RegExp(name) })
-      .first()
-      .click();
+    await pickService(page, name);
     await page.getByRole('button', { name: 'Next' }).click();
     // Deploy to staging, the default.
     await expect(page.getByText('Wait for the deployment')).toBeVisible();
@@ -218,13 +223,7 @@ test('proposes a branch when the new service drifts from the shared configs', as
 
   await signInAsGuest(page, '/create');
   await chooseTemplate(page, 'Update shared configs');
-  const service = page.getByRole('textbox', { name: 'Service' });
-  await service.click();
-  await service.fill(name);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .click();
+  await pickService(page, name);
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
