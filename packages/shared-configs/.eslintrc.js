@@ -1,4 +1,4 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+module.exports = require('@flightdeck/build-config/eslint')(__dirname, {
   // The configs are for service repositories, with their own dependencies.
   ignorePatterns: ['configs/'],
 });
