@@ -4,20 +4,24 @@
 // from nothing.
 import { createRequire } from 'node:module';
 
-const require = createRequire(new URL('../packages/backend/package.json', import.meta.url));
+const require = createRequire(
+  new URL('../packages/backend/package.json', import.meta.url),
+);
 const { Client } = require('pg');
 
-const client = new Client({
+const server = {
   host: process.env.POSTGRES_HOST,
   port: Number(process.env.POSTGRES_PORT ?? 5432),
   user: process.env.POSTGRES_USER ?? 'postgres',
   password: process.env.POSTGRES_PASSWORD ?? '',
   database: 'postgres',
   connectionTimeoutMillis: 5000,
-});
+};
+const client = new Client(server);
 
 const prefix = process.env.FLIGHTDECK_DB_PREFIX ?? 'flightdeck_';
-if (!/^[a-z][a-z0-9_]*$/.test(prefix)) throw new Error(`unusable database prefix '${prefix}'`);
+if (!/^[a-z][a-z0-9_]*$/.test(prefix))
+  throw new Error(`unusable database prefix '${prefix}'`);
 
 await client.connect();
 try {
@@ -25,11 +29,23 @@ try {
     "select datname from pg_database where datname like $1 || '%' order by datname",
     [prefix.replace(/_/g, '\\_')],
   );
-  for (const { datname } of rows) {
-    await client.query(`drop database "${datname.replace(/"/g, '""')}" with (force)`);
-    console.log(`dropped database ${datname}`);
-  }
-  if (rows.length === 0) console.log('no Flightdeck databases to drop');
+  // Each drop waits for a checkpoint (0.5 to 1.5 s here); drops at the same
+  // time share one: 13 databases took 20 s one by one, 0.4 s together.
+  await Promise.all(rows.map(({ datname }) => drop(datname)));
+  if (rows.length === 0) console.log(`no databases named ${prefix}* to drop`);
 } finally {
   await client.end();
+}
+
+async function drop(datname) {
+  const connection = new Client(server);
+  await connection.connect();
+  try {
+    await connection.query(
+      `drop database "${datname.replace(/"/g, '""')}" with (force)`,
+    );
+    console.log(`dropped database ${datname}`);
+  } finally {
+    await connection.end();
+  }
 }
