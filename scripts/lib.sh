@@ -66,6 +66,7 @@ ensure_toolchain() {
   fi
   export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
   export YARN_ENABLE_TELEMETRY=0
+  export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
 }
 
 # --- dependencies and build --------------------------------------------------
@@ -92,34 +93,73 @@ ensure_dependencies() {
   dependency_fingerprint >"$STAMP_DIR/install"
 }
 
-# The frontend is rebuilt only when one of its inputs is newer than the build.
-app_inputs_changed() {
-  local stamp="$STAMP_DIR/app-build"
-  [[ -f packages/app/dist/index.html && -f "$stamp" ]] || return 0
-  [[ "$(cat "$stamp")" == "$(dependency_fingerprint)" ]] || return 0
-  local newer
-  newer="$(find packages/app plugins app-config.yaml -newer packages/app/dist/index.html \
-    -type f -not -path '*/node_modules/*' -not -path '*/dist/*' -not -path '*/dist-types/*' \
-    -not -path '*-backend*' -print -quit 2>/dev/null)"
-  [[ -n "$newer" ]]
-}
-
+# The frontend build goes through turbo (turbo.json): it is replayed from
+# .turbo/cache, dist/ included, unless the app, a package it depends on,
+# app-config.yaml or yarn.lock changed.
 ensure_app_build() {
-  if ! app_inputs_changed; then
-    log "Frontend build is up to date."
-    return
-  fi
-  step "Building the frontend (about a minute)"
-  yarn workspace app build || fail "the frontend build failed (see the output above)"
-  dependency_fingerprint >"$STAMP_DIR/app-build"
+  step "Building the frontend (from turbo's cache when nothing changed)"
+  yarn turbo run build --filter=app --output-logs=errors-only ||
+    fail "the frontend build failed (see the output above)"
 }
 
 # --- configuration and data --------------------------------------------------
 
 config_args() {
   local args=(--config "$ROOT/app-config.yaml")
-  if [[ -n "${POSTGRES_HOST:-}" ]]; then args+=(--config "$ROOT/app-config.postgres.yaml"); fi
+  if [[ "${FLIGHTDECK_DB:-}" == postgres ]]; then args+=(--config "$ROOT/app-config.postgres.yaml"); fi
+  if uses_redis; then args+=(--config "$ROOT/app-config.redis.yaml"); fi
   printf '%s\n' "${args[@]}"
+}
+
+# Redis comes with PostgreSQL, as in production, or on its own with REDIS_URL.
+uses_redis() { [[ "${FLIGHTDECK_DB:-}" == postgres || -n "${REDIS_URL:-}" ]]; }
+
+# FLIGHTDECK_DB=postgres means the PostgreSQL of docker-compose.yml (or the
+# machine's) unless POSTGRES_* say otherwise. Setting POSTGRES_HOST alone
+# selected PostgreSQL before FLIGHTDECK_DB existed, and still does.
+select_database() {
+  if [[ -z "${FLIGHTDECK_DB:-}" && -n "${POSTGRES_HOST:-}" ]]; then FLIGHTDECK_DB=postgres; fi
+  export FLIGHTDECK_DB="${FLIGHTDECK_DB:-sqlite}"
+  if [[ "$FLIGHTDECK_DB" == postgres ]]; then
+    export POSTGRES_HOST="${POSTGRES_HOST:-127.0.0.1}" POSTGRES_PORT="${POSTGRES_PORT:-5432}" \
+      POSTGRES_USER="${POSTGRES_USER:-postgres}"
+  fi
+}
+
+# Every variable against .env.example's list, then the services they name,
+# before anything starts or is wiped; needs the installed dependencies. Once
+# per run: reset calls seed.
+check_environment() {
+  [[ -z "${ENVIRONMENT_CHECKED:-}" ]] || return 0
+  node "$ROOT/packages/repo-tools/bin/flightdeck-repo" env >/dev/null ||
+    fail "fix the environment variables above (each is described in .env.example)"
+  check_services
+  ENVIRONMENT_CHECKED=1
+}
+
+# answers <host> <port>: something accepts connections there within 2s.
+answers() {
+  node -e 'require("net").connect(+process.argv[2], process.argv[1])
+    .on("connect", () => process.exit(0)).on("error", () => process.exit(1))
+    .setTimeout(2000, () => process.exit(1))' "$1" "$2"
+}
+
+# Without PostgreSQL the backend retries forever and never becomes ready;
+# without Redis it runs, minus the cache.
+check_services() {
+  if [[ "$FLIGHTDECK_DB" == postgres && "$POSTGRES_HOST" != /* ]] &&
+    ! answers "$POSTGRES_HOST" "$POSTGRES_PORT"; then
+    fail "PostgreSQL does not answer at $POSTGRES_HOST:$POSTGRES_PORT; start it (docker compose up -d --wait) or set POSTGRES_HOST and POSTGRES_PORT"
+  fi
+  if uses_redis; then
+    local address="${REDIS_URL:-redis://127.0.0.1:6379}" host port=6379
+    address="${address#*://}" && address="${address##*@}" && address="${address%%/*}"
+    host="${address%:*}"
+    if [[ "$address" == *:* ]]; then port="${address##*:}"; fi
+    host="${host#[}" && host="${host%]}"
+    answers "$host" "$port" ||
+      log "note: Redis does not answer at $host:$port, so the cache fails until it does (docker compose up -d --wait)"
+  fi
 }
 
 ensure_ingest_token() {
@@ -143,11 +183,12 @@ prepare_data() {
   mkdir -p "$FLIGHTDECK_DATA_DIR/sqlite" "$FLIGHTDECK_DATA_DIR/techdocs" "$FLIGHTDECK_DATA_DIR/scaffolder"
   ensure_ingest_token
   log "Data folder: $FLIGHTDECK_DATA_DIR"
-  if [[ -n "${POSTGRES_HOST:-}" ]]; then
-    log "Database: PostgreSQL at $POSTGRES_HOST:${POSTGRES_PORT:-5432}"
+  if [[ "$FLIGHTDECK_DB" == postgres ]]; then
+    log "Database: PostgreSQL at $POSTGRES_HOST:$POSTGRES_PORT, databases ${FLIGHTDECK_DB_PREFIX:-flightdeck_}*"
   else
     log "Database: SQLite in $FLIGHTDECK_DATA_DIR/sqlite"
   fi
+  if uses_redis; then log "Cache: Redis at ${REDIS_URL:-redis://127.0.0.1:6379}"; fi
   log "Demo organisation: catalog/ (loaded into the catalog when the backend starts)"
 }
 
@@ -155,13 +196,14 @@ prepare_data() {
 # running one, or to one started for the purpose and stopped afterwards.
 cmd_seed() {
   local url="http://localhost:$PORT"
+  ensure_dependencies
+  check_environment
   prepare_data
   rm -f "$FLIGHTDECK_DATA_DIR/.demo-data-seeded"
   if curl -fsS -o /dev/null "$url/.backstage/health/v1/readiness" 2>/dev/null; then
     seed_demo_data "$url"
     return
   fi
-  ensure_dependencies
   step "Starting the backend to send the demo history"
   start_background_backend seed
   seed_demo_data "$url"
@@ -185,19 +227,24 @@ stop_background_backend() {
 }
 
 cmd_reset() {
-  ensure_toolchain
+  ensure_dependencies
+  check_environment
   step "Wiping local data in $FLIGHTDECK_DATA_DIR"
   rm -rf "$FLIGHTDECK_DATA_DIR"
-  if [[ -n "${POSTGRES_HOST:-}" ]]; then
-    ensure_dependencies
+  if [[ "$FLIGHTDECK_DB" == postgres ]]; then
     node "$ROOT/scripts/reset-postgres.mjs" || fail "could not drop the PostgreSQL databases"
   fi
   cmd_seed
 }
 
+# Asks the Python that runs mkdocs (Debian's /usr/bin/python3, which need
+# not be the python3 on PATH) for the Material theme and pymdownx.
 mkdocs_ready() {
-  command -v mkdocs >/dev/null 2>&1 &&
-    python3 -c 'import material, pymdownx' >/dev/null 2>&1
+  local mkdocs_bin python
+  mkdocs_bin="$(command -v mkdocs 2>/dev/null)" || return 1
+  python="$(sed -n '1s/^#! *//p' "$mkdocs_bin")"
+  ${python:-python3} -c 'import sys, pymdownx, mkdocs.utils
+sys.exit("material" not in mkdocs.utils.get_theme_names())' >/dev/null 2>&1
 }
 
 # TechDocs builds sites with MkDocs and the Material theme, which PyPI would
@@ -294,6 +341,7 @@ serve_backend() {
 
 cmd_start() {
   ensure_dependencies
+  check_environment
   ensure_app_build
   prepare_data
   ensure_mkdocs || true
@@ -302,12 +350,14 @@ cmd_start() {
 
 cmd_serve() {
   ensure_toolchain
+  check_environment
   prepare_data
   serve_backend
 }
 
 cmd_dev() {
   ensure_dependencies
+  check_environment
   prepare_data
   local configs=()
   mapfile -t configs < <(config_args)
@@ -358,8 +408,10 @@ bench_on() {
   local engine=$1 name=$2 port=$3 prefix=$4 keep=$5 script=$6
   shift 6
   (
+    export FLIGHTDECK_DB=$engine
     if [[ $engine == postgres ]]; then
       export POSTGRES_HOST=127.0.0.1 FLIGHTDECK_DB_PREFIX=$prefix
+      select_database
       if [[ $keep == fresh ]]; then node "$ROOT/scripts/reset-postgres.mjs" >/dev/null; fi
     fi
     export FLIGHTDECK_DATA_DIR="$STATE_DIR/bench/$name-$engine" FLIGHTDECK_PORT=$port PORT=$port
@@ -379,4 +431,11 @@ cmd_test() {
   # shellcheck source=scripts/test.sh
   source "$ROOT/scripts/test.sh"
   run_test_suite "$@"
+}
+
+# --- repository checks ---------------------------------------------------------
+
+cmd_deps() {
+  ensure_dependencies
+  node "$ROOT/packages/repo-tools/bin/flightdeck-repo" deps "$@"
 }

@@ -1,6 +1,7 @@
 // Prints the summary of ./flightdeck test and exits non-zero when anything
 // failed. Test counts come from Jest's and Playwright's JSON reports; steps
 // without tests of their own (type check, lint, build) count as one check.
+// Coverage is read from each package's coverage/coverage-summary.json.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,7 +15,52 @@ const readJson = file => {
   }
 };
 
-const jest = readJson(path.join(resultsDir, 'jest.json'));
+const root = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+);
+const workspacePackages = ['packages', 'plugins'].flatMap(folder =>
+  fs
+    .readdirSync(path.join(root, folder))
+    .map(name => path.join(folder, name))
+    .filter(location =>
+      fs.existsSync(path.join(root, location, 'package.json')),
+    ),
+);
+
+// One Jest run per package; their reports add up.
+const jestReports = workspacePackages
+  .map(location =>
+    readJson(path.join(root, location, 'coverage/jest-results.json')),
+  )
+  .filter(Boolean);
+const sum = key =>
+  jestReports.reduce((total, report) => total + report[key], 0);
+const jest = jestReports.length
+  ? {
+      numPassedTests: sum('numPassedTests'),
+      numFailedTests: sum('numFailedTests'),
+      numRuntimeErrorTestSuites: sum('numRuntimeErrorTestSuites'),
+      numPendingTests: sum('numPendingTests'),
+      numTodoTests: sum('numTodoTests'),
+    }
+  : undefined;
+
+const coverageRows = workspacePackages.flatMap(location => {
+  const summary = readJson(
+    path.join(root, location, 'coverage/coverage-summary.json'),
+  );
+  if (!summary) return [];
+  const manifest = readJson(path.join(root, location, 'package.json'));
+  const threshold = manifest.jest?.coverageThreshold?.global?.lines;
+  const exempt = manifest.flightdeck?.coverageExemption;
+  const lines = summary.total.lines.pct;
+  return [
+    `  ${manifest.name.padEnd(56)} ${String(lines.toFixed(1)).padStart(5)}%   ${
+      exempt ? 'exempt (package.json says why)' : `threshold ${threshold}%`
+    }`,
+  ];
+});
 const playwright = readJson(playwrightReport);
 
 const countsByStep = {
@@ -75,6 +121,12 @@ const engines = (process.env.FLIGHTDECK_TEST_DATABASES ?? 'SQLITE_3')
   .join(', ');
 
 const minutes = Math.floor(Number(totalSeconds) / 60);
+if (coverageRows.length) {
+  console.log(
+    '\n==> Line coverage by package (reports in <package>/coverage/)',
+  );
+  console.log(coverageRows.join('\n'));
+}
 console.log('\n==> Summary');
 console.log(rows.join('\n'));
 console.log(`  Database engines: ${engines}`);

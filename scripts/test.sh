@@ -1,6 +1,9 @@
 # The test suite behind `./flightdeck test`. Sourced by scripts/lib.sh.
 
 TEST_RESULTS="$STATE_DIR/test-results"
+
+# shellcheck source=scripts/data-commands-test.sh
+source "$ROOT/scripts/data-commands-test.sh"
 STEPS_FILE="$TEST_RESULTS/steps.tsv"
 
 # Runs one step, records its outcome and time, and goes on whatever happened.
@@ -40,6 +43,18 @@ ensure_chromium() {
   return 1
 }
 
+# Build, type check, lint and test go through Turborepo: a task whose inputs
+# (its package, the packages it depends on, the shared configs, yarn.lock)
+# are unchanged is replayed from .turbo/cache instead of run again.
+turbo_run() {
+  local task=$1
+  shift
+  yarn turbo run "$task" --concurrency="${FLIGHTDECK_TURBO_CONCURRENCY:-2}" \
+    --output-logs=errors-only --continue "$@"
+}
+
+repo_tool() { node "$ROOT/packages/repo-tools/bin/flightdeck-repo" "$@"; }
+
 build_for_e2e() { (ensure_app_build); }
 
 e2e_tests() {
@@ -52,9 +67,14 @@ docs_check() {
   node "$ROOT/packages/docs-check/bin/flightdeck-docs-check"
 }
 
+# Each package's Jest run writes its results and coverage into its own
+# coverage/ folder (a turbo output, so a cached run restores them); the
+# thresholds are in each package.json's jest.coverageThreshold.
 unit_tests() {
-  yarn backstage-cli repo test --ci --watchAll=false --json \
-    --outputFile="$TEST_RESULTS/jest.json"
+  rm -rf "$ROOT"/packages/*/coverage "$ROOT"/plugins/*/coverage
+  turbo_run test -- --ci --watchAll=false --coverage \
+    --coverageReporters=json-summary --coverageReporters=lcov --coverageReporters=text-summary \
+    --json --outputFile=coverage/jest-results.json
 }
 
 run_test_suite() {
@@ -67,9 +87,12 @@ run_test_suite() {
   ensure_mkdocs || true
   detect_test_databases
 
-  run_step "Type check" yarn tsc
-  run_step "Lint" yarn backstage-cli repo lint
+  run_step "Dependency rules" repo_tool deps --check
+  run_step "Workflows" repo_tool workflows
+  run_step "Type check" turbo_run typecheck
+  run_step "Lint" turbo_run lint
   run_step "Unit and backend tests" unit_tests
+  run_step "Seed and reset, both engines" data_commands_test
   run_step "TechDocs sites" docs_check
   run_step "Frontend build" build_for_e2e
   run_step "Smoke and end-to-end tests" e2e_tests

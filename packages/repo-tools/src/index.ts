@@ -1,0 +1,2 @@
+export { commands } from './commands';
+export type { RepoCommand } from './commands';
