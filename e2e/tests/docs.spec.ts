@@ -69,3 +69,19 @@ test('search finds a runbook', async ({ page }) => {
     page.getByRole('heading', { name: /^How to back out/ }),
   ).toBeVisible({ timeout: 60_000 });
 });
+
+test('a contributor sees how the packages depend on each other', async ({
+  page,
+}) => {
+  await signInAsGuest(page, '/docs/default/component/flightdeck/architecture/');
+  await expect(
+    page.getByRole('heading', { name: /^Packages and their dependencies/ }),
+  ).toBeVisible({ timeout: 90_000 });
+  const graph = page.getByRole('img', { name: /workspace packages/ });
+  await graph.scrollIntoViewIfNeeded();
+  // TechDocs inlines or proxies the SVG; either way it must have loaded.
+  await expect
+    .poll(() => graph.evaluate(img => (img as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(400);
+  await screenshot(page, '25-workspace-dependencies');
+});

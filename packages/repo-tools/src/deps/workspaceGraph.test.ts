@@ -41,6 +41,21 @@ describe('workspaceGraphDot', () => {
     expect(dot).not.toContain('react');
   });
 
+  it('names a package every other one depends on in the caption, not with an arrow from each', () => {
+    const withConfig = [
+      ...packages.map(p => ({
+        ...p,
+        declared: new Set([...p.declared, '@t/config']),
+        devDependencies: new Set([...p.devDependencies, '@t/config']),
+      })),
+      pkg('@t/config', 'packages/config', 'config'),
+    ];
+    const dot = workspaceGraphDot(withConfig);
+    expect(dot).not.toContain('"packages/config"');
+    expect(dot).toContain('Every package also depends on @t/config');
+    expect(dot).toContain('"plugins/web" -> "plugins/common";');
+  });
+
   it('renders to SVG', async () => {
     const svg = await renderSvg(workspaceGraphDot(packages));
     expect(svg).toMatch(/^<\?xml/);

@@ -13,19 +13,29 @@ function fillOf(pkg: WorkspacePackage) {
 /**
  * The workspace packages and the dependencies their package.json files
  * declare, in Graphviz dot: frontend blue, backend orange, shared green,
- * tools grey; an arrow reads "depends on", dashed for a devDependency.
+ * tools grey; an arrow reads "depends on", dashed for a devDependency. A
+ * package that every other one depends on (the build config) is named in
+ * the caption instead of drawn with an arrow from each.
  */
 export function workspaceGraphDot(packages: WorkspacePackage[]): string {
-  const byName = new Map(packages.map(pkg => [pkg.name, pkg]));
-  const nodes = [...packages]
+  const everywhere = packages.filter(
+    pkg =>
+      packages.length > 2 &&
+      packages.every(other => other === pkg || other.declared.has(pkg.name)),
+  );
+  const drawn = packages.filter(pkg => !everywhere.includes(pkg));
+  const byName = new Map(drawn.map(pkg => [pkg.name, pkg]));
+  const label = (pkg: WorkspacePackage) =>
+    `${pkg.name.replace(/^@flightdeck\//, '')}\n${pkg.role ?? 'config'}`;
+  const nodes = [...drawn]
     .sort((a, b) => a.location.localeCompare(b.location))
     .map(
       pkg =>
-        `  ${quote(pkg.location)} [label=${quote(
-          `${pkg.name}\\n${pkg.role ?? 'config'}`,
-        )} fillcolor=${quote(fillOf(pkg))}];`,
+        `  ${quote(pkg.location)} [label=${quote(label(pkg))} fillcolor=${quote(
+          fillOf(pkg),
+        )}];`,
     );
-  const edges = packages
+  const edges = drawn
     .flatMap(pkg =>
       [...pkg.declared]
         .filter(name => byName.has(name) && name !== pkg.name)
@@ -37,9 +47,20 @@ export function workspaceGraphDot(packages: WorkspacePackage[]): string {
         }),
     )
     .sort();
+  const caption = everywhere.length
+    ? [
+        `  label=${quote(
+          `Every package also depends on ${everywhere
+            .map(pkg => pkg.name)
+            .join(', ')}`,
+        )};`,
+        '  labelloc=b; fontname="Helvetica"; fontsize=11;',
+      ]
+    : [];
   return [
     'digraph workspace {',
     '  rankdir=LR;',
+    ...caption,
     '  node [shape=box style="rounded,filled" fontname="Helvetica" fontsize=11 color="#555555"];',
     '  edge [color="#777777" arrowsize=0.7];',
     ...nodes,
