@@ -13,7 +13,12 @@ const baseUrl = process.argv[2] ?? 'http://localhost:7067';
 const total = Number(process.argv[3] ?? 20000);
 const BATCH = 1000;
 const token = process.env.FLIGHTDECK_INGEST_TOKEN;
-const services = ['search-service', 'booking-service', 'payments-api', 'identity-service'];
+const services = [
+  'search-service',
+  'booking-service',
+  'payments-api',
+  'identity-service',
+];
 
 function events(runId) {
   const start = Date.parse('2025-01-01T00:00:00Z');
@@ -28,8 +33,13 @@ function events(runId) {
       deploymentId: `bench-${runId}-${i}`,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date(startedAt.getTime() + 120_000).toISOString(),
-      commitSha: (i * 2654435761 >>> 0).toString(16).padStart(8, '0'),
-      changes: [{ sha: `${(i * 40503 >>> 0).toString(16).padStart(8, '0')}aa`, committedAt: new Date(startedAt.getTime() - 3600_000).toISOString() }],
+      commitSha: ((i * 2654435761) >>> 0).toString(16).padStart(8, '0'),
+      changes: [
+        {
+          sha: `${((i * 40503) >>> 0).toString(16).padStart(8, '0')}aa`,
+          committedAt: new Date(startedAt.getTime() - 3600_000).toISOString(),
+        },
+      ],
       url: `https://ci.example/runs/${i}`,
       actor: 'bench',
       idempotencyKey: `bench-${runId}-${i}`,
@@ -43,10 +53,14 @@ async function viaHttp(list) {
   for (let i = 0; i < list.length; i += BATCH) {
     const response = await fetch(`${baseUrl}/api/deployments/events`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ events: list.slice(i, i + BATCH) }),
     });
-    if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`${response.status} ${await response.text()}`);
   }
   return performance.now() - started;
 }
@@ -64,7 +78,11 @@ async function viaKnex(list) {
       await knex.transaction(async trx => {
         await trx.batchInsert(
           'ingest_idempotency_keys',
-          batch.map(e => ({ scope: 'bench-raw', idempotency_key: key(e), received_at: new Date() })),
+          batch.map(e => ({
+            scope: 'bench-raw',
+            idempotency_key: key(e),
+            received_at: new Date(),
+          })),
           250,
         );
         const rows = batch.map(e => ({
@@ -88,16 +106,18 @@ async function viaKnex(list) {
           'deployment_changes',
           batch.flatMap((e, j) =>
             e.status === 'succeeded'
-              ? [{
-                  entity_ref: e.entityRef,
-                  owner_ref: 'group:default/bench',
-                  environment: e.environment,
-                  sha: `${e.changes[0].sha}ff`,
-                  committed_at: e.changes[0].committedAt,
-                  deployed_at: e.finishedAt,
-                  lead_time_seconds: 3720,
-                  deployment_id: rows[j].id,
-                }]
+              ? [
+                  {
+                    entity_ref: e.entityRef,
+                    owner_ref: 'group:default/bench',
+                    environment: e.environment,
+                    sha: `${e.changes[0].sha}ff`,
+                    committed_at: e.changes[0].committedAt,
+                    deployed_at: e.finishedAt,
+                    lead_time_seconds: 3720,
+                    deployment_id: rows[j].id,
+                  },
+                ]
               : [],
           ),
           250,
@@ -105,7 +125,9 @@ async function viaKnex(list) {
       });
     }
     const elapsed = performance.now() - started;
-    await knex('deployment_changes').where('owner_ref', 'group:default/bench').delete();
+    await knex('deployment_changes')
+      .where('owner_ref', 'group:default/bench')
+      .delete();
     await knex('deployments').where('deployment_key', 'like', 'raw-%').delete();
     await knex('ingest_idempotency_keys').where('scope', 'bench-raw').delete();
     return elapsed;
@@ -120,9 +142,12 @@ for (let attempt = 0; ; attempt++) {
     `${baseUrl}/api/catalog/entities/by-query?filter=kind=component&limit=100&fields=metadata.name`,
     { headers: { Authorization: `Bearer ${token}` } },
   );
-  const names = response.ok ? (await response.json()).items.map(e => e.metadata.name) : [];
+  const names = response.ok
+    ? (await response.json()).items.map(e => e.metadata.name)
+    : [];
   if (services.every(s => names.includes(s))) break;
-  if (attempt > 120) throw new Error('the catalog never listed the benchmark services');
+  if (attempt > 120)
+    throw new Error('the catalog never listed the benchmark services');
   await new Promise(resolve => setTimeout(resolve, 500));
 }
 
@@ -132,6 +157,14 @@ const raw = await viaKnex(list);
 const http = await viaHttp(list);
 const perSecond = ms => Math.round((list.length / ms) * 1000);
 console.log(`${engine}: ${list.length} events in batches of ${BATCH}`);
-console.log(`  raw knex batch insert: ${perSecond(raw)} rows/s (${Math.round(raw)} ms)`);
-console.log(`  HTTP ingestion API:    ${perSecond(http)} events/s (${Math.round(http)} ms)`);
-console.log(`  ratio HTTP / raw:      ${(raw / http).toFixed(2)} (target >= 0.50)`);
+console.log(
+  `  raw knex batch insert: ${perSecond(raw)} rows/s (${Math.round(raw)} ms)`,
+);
+console.log(
+  `  HTTP ingestion API:    ${perSecond(http)} events/s (${Math.round(
+    http,
+  )} ms)`,
+);
+console.log(
+  `  ratio HTTP / raw:      ${(raw / http).toFixed(2)} (target >= 0.50)`,
+);

@@ -12,7 +12,8 @@ const require = createRequire(`${root}packages/backend/package.json`);
 export async function pluginReadPath(knex) {
   process.env.ESBK_TSCONFIG_PATH ??= `${root}tsconfig.json`;
   require(require.resolve('@backstage/cli-node/config/nodeTransform.cjs'));
-  const source = path => require(`${root}plugins/deployments-backend/src/${path}`);
+  const source = path =>
+    require(`${root}plugins/deployments-backend/src/${path}`);
   const { KnexDeploymentStore } = source('service/KnexDeploymentStore.ts');
   const { KnexDoraReadModel } = source('service/dora/KnexDoraReadModel.ts');
   const { DoraCalculator } = source('service/dora/DoraCalculator.ts');

@@ -211,7 +211,7 @@ function printTable(results, floor) {
     `  Times in ms over ${ITERATIONS} runs after ${WARM_UP} warm-up runs, API, SQL and store in turn;`,
   );
   console.log(
-    '  store: the plugin\'s own store and DORA calculator called in this process, without HTTP.',
+    "  store: the plugin's own store and DORA calculator called in this process, without HTTP.",
   );
   console.log(
     `  An authenticated API request that reads no table takes ${ms(

@@ -3,7 +3,7 @@
 #
 # A variable already set in the environment, even to nothing, keeps its value:
 # `FLIGHTDECK_PORT=7100 ./flightdeck start` wins over .env. Values are taken
-# literally, never run through the shell, so a .env cannot execute anything.
+# literally, never evaluated by the shell ($VAR and $(...) stay as written).
 # As in Docker Compose's .env: "..." and '...' quote a value; in an unquoted
 # one, ` #` starts a comment.
 load_env_file() {

@@ -188,7 +188,8 @@ prepare_data() {
   else
     log "Database: SQLite in $FLIGHTDECK_DATA_DIR/sqlite"
   fi
-  if uses_redis; then log "Cache: Redis at ${REDIS_URL:-redis://127.0.0.1:6379}"; fi
+  # Only the host of REDIS_URL: its user:password part may be a secret.
+  if uses_redis; then log "Cache: Redis at $(redis_host)"; fi
   log "Demo organisation: catalog/ (loaded into the catalog when the backend starts)"
 }
 
@@ -239,6 +240,12 @@ cmd_reset() {
 
 # Asks the Python that runs mkdocs (Debian's /usr/bin/python3, which need
 # not be the python3 on PATH) for the Material theme and pymdownx.
+redis_host() {
+  local url="${REDIS_URL:-redis://127.0.0.1:6379}"
+  url="${url#*://}"
+  echo "${url##*@}"
+}
+
 mkdocs_ready() {
   local mkdocs_bin python
   mkdocs_bin="$(command -v mkdocs 2>/dev/null)" || return 1

@@ -4,6 +4,7 @@
 // Coverage is read from each package's coverage/coverage-summary.json.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const [resultsDir, playwrightReport, totalSeconds] = process.argv.slice(2);
 
@@ -15,10 +16,7 @@ const readJson = file => {
   }
 };
 
-const root = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  '..',
-);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workspacePackages = ['packages', 'plugins'].flatMap(folder =>
   fs
     .readdirSync(path.join(root, folder))

@@ -22,7 +22,7 @@ detect_test_databases() {
   if major="$(node "$ROOT/scripts/postgres-major.mjs" "$url" 2>/dev/null)"; then
     export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=$url"
     FLIGHTDECK_TEST_DATABASES="SQLITE_3,POSTGRES_${major}"
-    log "Database engines for backend tests: SQLite 3 and PostgreSQL $major (${url%%@*}@...${url##*@})"
+    log "Database engines for backend tests: SQLite 3 and PostgreSQL $major (${url##*@})"
   else
     log "Database engines for backend tests: SQLite 3 only (no PostgreSQL at ${url##*@})"
   fi
@@ -89,6 +89,7 @@ run_test_suite() {
 
   run_step "Dependency rules" repo_tool deps --check
   run_step "Workflows" repo_tool workflows
+  run_step "Formatting" yarn prettier --check --loglevel warn .
   run_step "Type check" turbo_run typecheck
   run_step "Lint" turbo_run lint
   run_step "Unit and backend tests" unit_tests

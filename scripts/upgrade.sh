@@ -45,6 +45,13 @@ verify_upgrade() {
     UPGRADE_FAILURE="yarn install failed (see the output above)"
     return 1
   }
+  # Upstream packages that lag a release pull in a second copy of a
+  # Backstage package; the dependency rules refuse that.
+  step "Checking that the install holds one version of each Backstage package"
+  node "$ROOT/packages/repo-tools/bin/flightdeck-repo" deps --check || {
+    UPGRADE_FAILURE="the dependency rules failed (see above; a second copy usually needs a resolutions entry)"
+    return 1
+  }
   step "Type checking against the new versions"
   yarn tsc || {
     UPGRADE_FAILURE="the type check failed (see the output above)"

@@ -1,6 +1,6 @@
 // Compile-time check that the hand-written API types, which the frontend
 // client and the backend use, say the same as openapi.yaml. Nothing imports
-// this file; `yarn tsc` checks it, and fails when the spec and the types
+// this file; the type check checks it, and fails when the spec and the types
 // drift apart. Fix whichever of the two is wrong, then regenerate
 // src/generated/openapi.ts (see the header of that file).
 import { z } from 'zod';

@@ -18,16 +18,27 @@ export const graphFile = 'docs/images/workspace-dependencies.svg';
  * of being rewritten.
  */
 export async function run(args: string[]): Promise<number> {
+  const unknown = args.filter(arg => arg !== '--check');
+  if (unknown.length) {
+    process.stderr.write(
+      `flightdeck-repo deps: unknown argument ${unknown.join(
+        ' ',
+      )} (usage: deps [--check])\n`,
+    );
+    return 2;
+  }
   const check = args.includes('--check');
   const root = process.cwd();
   const packages = listWorkspacePackages(root);
   let failed = 0;
+  let checks = 0;
   const report = (title: string, problems: string[]) => {
     process.stdout.write(
       problems.length
         ? `✗ ${title}\n${problems.map(p => `    ${p}`).join('\n')}\n`
         : `✓ ${title}\n`,
     );
+    checks += 1;
     if (problems.length) failed += 1;
   };
 
@@ -65,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
   }
 
   if (failed) {
-    process.stdout.write(`\n${failed} of 4 dependency checks failed\n`);
+    process.stdout.write(`\n${failed} of ${checks} dependency checks failed\n`);
   }
   return failed ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import {
   httpBaseUrl,
   oneOf,
   portNumber,
+  positiveInteger,
   postgresUrl,
   redisUrl,
   testDatabaseList,
@@ -106,6 +107,17 @@ export const environmentVariables: EnvironmentVariable[] = [
     productionOnly: true,
     requiredInProduction: true,
   },
+
+  // Repository tooling
+  {
+    name: 'FLIGHTDECK_TURBO_CONCURRENCY',
+    format: positiveInteger,
+    default: '2',
+  },
+  { name: 'TURBO_TOKEN', format: word, secret: true },
+  { name: 'TURBO_TEAM', format: word },
+  { name: 'TURBO_API', format: httpBaseUrl },
+  { name: 'FLIGHTDECK_UPGRADE_PORT', format: portNumber, default: '7077' },
 
   // Tests
   { name: 'CI', format: anyText },

@@ -26,6 +26,15 @@ export const portNumber = format(
     .pipe(z.number().min(1).max(65535)),
 );
 
+export const positiveInteger = format(
+  'a whole number of at least 1',
+  z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().min(1)),
+);
+
 export function oneOf(...values: [string, ...string[]]): VariableFormat {
   return format(`one of ${values.join('|')}`, z.enum(values));
 }

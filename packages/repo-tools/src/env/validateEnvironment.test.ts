@@ -55,6 +55,17 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('hides the password of a malformed URL, since it is one', () => {
+    const [problem] = validateEnvironment(
+      { REDIS_URL: 'http://default:hunter2@cache.internal:6379' },
+      development,
+    );
+    expect(problem).toMatch(
+      /^REDIS_URL="http:\/\/\*\*\*@cache\.internal:6379" is not/,
+    );
+    expect(problem).not.toContain('hunter2');
+  });
+
   it('takes an empty value as unset, as ${VAR:-default} does', () => {
     expect(validateEnvironment({ FLIGHTDECK_PORT: '' }, development)).toEqual(
       [],

@@ -38,8 +38,11 @@ export function validateEnvironment(
 }
 
 // Secrets end up in terminals and CI logs; their length is enough to act on.
+// A URL's user:password part is hidden too, even when the URL is malformed.
 function shown(variable: EnvironmentVariable, value: string): string {
   return variable.secret
     ? `${variable.name} (hidden, ${value.length} characters)`
-    : `${variable.name}=${JSON.stringify(value)}`;
+    : `${variable.name}=${JSON.stringify(
+        value.replace(/\/\/[^/@\s]*@/, '//***@'),
+      )}`;
 }
