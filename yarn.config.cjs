@@ -1,17 +1,10 @@
 // Yarn constraints (`yarn constraints`), run by `./flightdeck deps`.
 // https://yarnpkg.com/features/constraints
-const frontendRoles = [
-  'frontend',
-  'frontend-plugin',
-  'frontend-plugin-module',
-  'web-library',
-];
-const backendRoles = [
-  'backend',
-  'backend-plugin',
-  'backend-plugin-module',
-  'node-library',
-];
+const {
+  frontendRoles,
+  backendRoles,
+} = require('./packages/build-config/packageRoles');
+
 const roleOf = workspace => workspace.manifest.backstage?.role;
 
 module.exports = {

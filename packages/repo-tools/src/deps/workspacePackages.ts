@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import packageRoles from '@flightdeck/build-config/packageRoles';
 
 /** A package of the Yarn workspace, as its package.json describes it. */
 export interface WorkspacePackage {
@@ -9,7 +10,7 @@ export interface WorkspacePackage {
   location: string;
   /** Backstage's package role (`frontend-plugin`, `backend`, ...), if any. */
   role?: string;
-  /** Entry files relative to the repository root (`main`, `types`). */
+  /** Entry files relative to the repository root (`main`, `types`, `exports`). */
   entries: string[];
   /** Names in dependencies and peerDependencies. */
   dependencies: Set<string>;
@@ -19,18 +20,8 @@ export interface WorkspacePackage {
   declared: Set<string>;
 }
 
-const frontendRoles = new Set([
-  'frontend',
-  'frontend-plugin',
-  'frontend-plugin-module',
-  'web-library',
-]);
-const backendRoles = new Set([
-  'backend',
-  'backend-plugin',
-  'backend-plugin-module',
-  'node-library',
-]);
+const frontendRoles = new Set<string>(packageRoles.frontendRoles);
+const backendRoles = new Set<string>(packageRoles.backendRoles);
 
 export const isFrontend = (pkg: WorkspacePackage) =>
   frontendRoles.has(pkg.role ?? '');
@@ -60,7 +51,16 @@ export function readWorkspacePackage(
   );
   const names = (...fields: string[]) =>
     fields.flatMap(field => Object.keys(manifest[field] ?? {}));
-  const entries = [manifest.main, manifest.types]
+  // Entries are `main`, `types` and every target of `exports`.
+  const exportTargets = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : Object.values(value ?? {}).flatMap(exportTargets);
+  const entries = [
+    manifest.main,
+    manifest.types,
+    ...exportTargets(manifest.exports),
+  ]
     .filter((entry): entry is string => typeof entry === 'string')
     .map(entry => path.posix.join(location, entry));
   return {
