@@ -4,6 +4,7 @@
 // FLIGHTDECK_DATA_DIR.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { postgresUrl } from '../scripts/postgres-url.mjs';
 
 const require = createRequire(
   new URL('../packages/backend/package.json', import.meta.url),
@@ -17,13 +18,9 @@ export function deploymentsDatabase() {
     return knexFactory({
       client: 'pg',
       connection: {
-        host: process.env.POSTGRES_HOST,
-        port: Number(process.env.POSTGRES_PORT ?? 5432),
-        user: process.env.POSTGRES_USER ?? 'postgres',
-        password: process.env.POSTGRES_PASSWORD ?? '',
-        database: `${
-          process.env.FLIGHTDECK_DB_PREFIX ?? 'flightdeck_'
-        }deployments`,
+        connectionString: postgresUrl(
+          `${process.env.FLIGHTDECK_DB_PREFIX ?? 'flightdeck_'}deployments`,
+        ),
       },
     });
   }

@@ -6,6 +6,7 @@
 # literally, never evaluated by the shell ($VAR and $(...) stay as written).
 # As in Docker Compose's .env: "..." and '...' quote a value; in an unquoted
 # one, ` #` starts a comment.
+# shellcheck shell=bash
 load_env_file() {
   local file="$1" line name value number=0
   [[ -f "$file" ]] || return 0

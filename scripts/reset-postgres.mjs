@@ -3,6 +3,7 @@
 // POSTGRES_HOST and friends, so that `./flightdeck reset` starts both engines
 // from nothing.
 import { createRequire } from 'node:module';
+import { postgresUrl } from './postgres-url.mjs';
 
 const require = createRequire(
   new URL('../packages/backend/package.json', import.meta.url),
@@ -10,11 +11,7 @@ const require = createRequire(
 const { Client } = require('pg');
 
 const server = {
-  host: process.env.POSTGRES_HOST,
-  port: Number(process.env.POSTGRES_PORT ?? 5432),
-  user: process.env.POSTGRES_USER ?? 'postgres',
-  password: process.env.POSTGRES_PASSWORD ?? '',
-  database: 'postgres',
+  connectionString: postgresUrl('postgres'),
   connectionTimeoutMillis: 5000,
 };
 const client = new Client(server);

@@ -1,8 +1,8 @@
+# ./flightdeck upgrade-backstage (cmd_upgrade_backstage); needs log.sh, toolchain.sh, environment.sh, backend.sh, data.sh, and ROOT, STATE_DIR, STAMP_DIR.
 # shellcheck shell=bash
-# `./flightdeck upgrade-backstage`: moves every Backstage package to one
-# release together, then proves that the result installs, type checks and
-# boots, or puts the repository back as it was. Sourced by ./flightdeck after
-# scripts/lib.sh.
+
+# Moves every Backstage package to one release together, then proves that the
+# result installs, type checks and boots, or puts the repository back as it was.
 
 UPGRADE_DIR="$STATE_DIR/upgrade-check"
 UPGRADE_BACKUP="$UPGRADE_DIR/backup"

@@ -1,10 +1,11 @@
-# The test suite behind `./flightdeck test`. Sourced by scripts/lib.sh.
+# The test suite behind ./flightdeck test (run_test_suite); needs every file ./flightdeck sources up front, and sources data-commands-test.sh itself.
+# shellcheck shell=bash
 
 TEST_RESULTS="$STATE_DIR/test-results"
-
-# shellcheck source=scripts/data-commands-test.sh
-source "$ROOT/scripts/data-commands-test.sh"
 STEPS_FILE="$TEST_RESULTS/steps.tsv"
+
+# shellcheck source=scripts/lib/data-commands-test.sh
+source "$ROOT/scripts/lib/data-commands-test.sh"
 
 # Runs one step, records its outcome and time, and goes on whatever happened.
 run_step() {
@@ -15,9 +16,20 @@ run_step() {
   printf '%s\t%s\t%s\n' "$name" "$status" "$((SECONDS - started))" >>"$STEPS_FILE"
 }
 
+# The PostgreSQL server the tests use when it answers: the one POSTGRES_*
+# name, unless FLIGHTDECK_TEST_POSTGRES_URL names another.
+test_postgres_url() {
+  if [[ -n "${FLIGHTDECK_TEST_POSTGRES_URL:-}" ]]; then
+    echo "$FLIGHTDECK_TEST_POSTGRES_URL"
+  else
+    postgres_url
+  fi
+}
+
 # Backend tests run on SQLite always, and on PostgreSQL when one answers.
 detect_test_databases() {
-  local url="${FLIGHTDECK_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}" major
+  local url major
+  url="$(test_postgres_url)"
   export FLIGHTDECK_TEST_DATABASES=SQLITE_3
   if major="$(node "$ROOT/scripts/postgres-major.mjs" "$url" 2>/dev/null)"; then
     export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=$url"

@@ -1,19 +1,20 @@
-# data_commands_test: `./flightdeck seed` and `./flightdeck reset` on SQLite
-# and, when PostgreSQL answers, on PostgreSQL. Sourced by scripts/test.sh
-# (which scripts/lib.sh sources); needs ROOT, TEST_RESULTS and lib.sh.
-#
-# Each engine gets a portal of its own (port, data folder, database prefix),
-# so that a developer's portal and data are never touched. Checked through
-# the real API: after seed the demo deployments are there; after reset a
-# deployment sent by hand in between is gone and the demo ones are back.
+# The seed and reset check of ./flightdeck test (data_commands_test); sourced by test.sh, whose TEST_RESULTS and test_postgres_url it uses, after the files ./flightdeck sources up front.
+# shellcheck shell=bash
+
+# `./flightdeck seed` and `./flightdeck reset` on SQLite and, when PostgreSQL
+# answers, on PostgreSQL. Each engine gets a portal of its own (port, data
+# folder, database prefix), so that a developer's portal and data are never
+# touched. Checked through the real API: after seed the demo deployments are
+# there; after reset a deployment sent by hand in between is gone and the demo
+# ones are back.
 
 DATA_COMMANDS_PREFIX=flightdeck_datatest_
 DATA_COMMANDS_CANARY_QUERY='entityRef=component:default/payments-api&environment=production&status=started'
 DATA_COMMANDS_HAND_VERSION=0.0.0-sent-by-hand
 
 data_commands_test() {
-  local url="${FLIGHTDECK_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}"
-  local engines=(sqlite) engine failed=0 started=$SECONDS
+  local url engines=(sqlite) engine failed=0 started=$SECONDS
+  url="$(test_postgres_url)"
   if node "$ROOT/scripts/postgres-major.mjs" "$url" >/dev/null 2>&1; then
     engines+=(postgres)
     log "Seed and reset on SQLite and on PostgreSQL (${url##*@})"
@@ -91,7 +92,8 @@ export_postgres_variables() {
     export "$name=$value"
   done < <(node -e '
     const url = new URL(process.argv[1]);
-    console.log(`POSTGRES_HOST=${url.hostname}`);
+    // A socket folder comes percent-encoded, an IPv6 address in brackets.
+    console.log(`POSTGRES_HOST=${decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, "$1")}`);
     console.log(`POSTGRES_PORT=${url.port || 5432}`);
     console.log(`POSTGRES_USER=${decodeURIComponent(url.username) || "postgres"}`);
     console.log(`POSTGRES_PASSWORD=${decodeURIComponent(url.password)}`);' "$1")
