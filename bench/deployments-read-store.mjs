@@ -14,13 +14,19 @@ export async function pluginReadPath(knex) {
   require(require.resolve('@backstage/cli-node/config/nodeTransform.cjs'));
   const source = path =>
     require(`${root}plugins/deployments-backend/src/${path}`);
-  const { KnexDeploymentStore } = source('service/KnexDeploymentStore.ts');
-  const { KnexDoraReadModel } = source('service/dora/KnexDoraReadModel.ts');
-  const { DoraCalculator } = source('service/dora/DoraCalculator.ts');
+  const { KnexDeploymentStore } = source('store/KnexDeploymentStore.ts');
+  const { KnexDoraReadModel } = source('dora/KnexDoraReadModel.ts');
+  const { DoraCalculator } = source('dora/DoraCalculator.ts');
+  const { IdempotencyStore } = require(
+    `${root}plugins/ingest-node/src/idempotency/IdempotencyStore.ts`,
+  );
 
   // The portal under benchmark has already migrated this database.
   const database = { getClient: async () => knex, migrations: { skip: true } };
-  const store = await KnexDeploymentStore.create(database);
+  const store = await KnexDeploymentStore.create({
+    database,
+    idempotency: await IdempotencyStore.create({ knex, skipMigrations: true }),
+  });
   const readModel = await KnexDoraReadModel.create(database);
   const dora = new DoraCalculator(readModel, [readModel]);
   return {

@@ -1,15 +1,24 @@
-import { components, operations } from '@flightdeck/plugin-deployments-common';
+import type { z } from 'zod';
+import type {
+  deploymentEventSchema,
+  deploymentsApi,
+  IngestResult,
+} from '@flightdeck/plugin-deployments-common';
+import type {
+  EndpointRequestBody,
+  errorBodySchema,
+} from '@flightdeck/api-common';
 
-/** One deployment event as `POST /events` takes it. */
-export type DeploymentEventBody = components['schemas']['DeploymentEvent'];
+/** One deployment event as `POST /events` takes it, before defaults. */
+export type DeploymentEventBody = z.input<typeof deploymentEventSchema>;
 
 /** Any body `POST /events` takes: one event, or `{ events }`. */
-export type PostEventsBody =
-  operations['PostDeploymentEvents']['requestBody']['content']['application/json'];
+export type PostEventsBody = EndpointRequestBody<
+  typeof deploymentsApi.endpoints.ingestion
+>;
 
 /** What `POST /events` answers when it recorded the events. */
-export type IngestResult = components['schemas']['IngestResult'];
+export type { IngestResult };
 
 /** What Flightdeck answers when it refuses a request. */
-export type ErrorBody =
-  components['responses']['Error']['content']['application/json'];
+export type ErrorBody = z.output<typeof errorBodySchema>;

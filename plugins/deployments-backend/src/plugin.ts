@@ -2,91 +2,83 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { ingestServiceRef, unauthenticatedPathsOf } from '@flightdeck/ingest-node';
 import {
-  CatalogEntityResolver,
-  readEnvironments,
-  readIdempotencyRetentionDays,
-} from '@flightdeck/ingest-node';
-import { deploymentsPermissions } from '@flightdeck/plugin-deployments-common';
-import { createRouter } from './router';
+  deploymentsApi,
+  deploymentsPermissions,
+} from '@flightdeck/plugin-deployments-common';
+import {
+  doraFailureSourcesExtensionPoint,
+  FailureSource,
+} from '@flightdeck/plugin-deployments-node';
+import { readDeploymentsConfig } from './config';
+import { DeployRequests } from './deploy/DeployRequests';
+import { DoraCalculator } from './dora/DoraCalculator';
+import { DoraService } from './dora/DoraService';
+import { KnexDoraReadModel } from './dora/KnexDoraReadModel';
+import { DeploymentIngestor } from './ingestion/DeploymentIngestor';
+import { ActionSupport } from './providers/ActionSupport';
 import { DeployProviders } from './providers/DeployProviders';
-import { DeploymentIngestor } from './service/DeploymentIngestor';
-import { DoraCalculator } from './service/dora/DoraCalculator';
-import { KnexDoraReadModel } from './service/dora/KnexDoraReadModel';
-import { KnexDeploymentStore } from './service/KnexDeploymentStore';
-import { readGithubWebhookSecrets } from './webhooks/github/githubWebhookRoute';
+import { RollbackRequests } from './rollback/RollbackRequests';
+import { createRouter } from './router/createRouter';
+import { KnexDeploymentStore } from './store/KnexDeploymentStore';
+import { CDEventTranslator } from './webhooks/cdevents/CDEventTranslator';
 
 /**
- * The deployments backend: ingests deployment events and serves history.
+ * The deployments backend: ingests deployment events, serves the history
+ * and DORA metrics, and deploys and rolls back through providers.
  *
  * @public
  */
 export const deploymentsPlugin = createBackendPlugin({
   pluginId: 'deployments',
   register(env) {
+    const failureSources: FailureSource[] = [];
+    env.registerExtensionPoint(doraFailureSourcesExtensionPoint, {
+      addFailureSource(source) {
+        failureSources.push(source);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
         database: coreServices.database,
-        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        auth: coreServices.auth,
-        catalog: catalogServiceRef,
-        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-        auditor: coreServices.auditor,
-        scheduler: coreServices.scheduler,
-        logger: coreServices.logger,
+        ingest: ingestServiceRef,
       },
-      async init({
-        config,
-        database,
-        httpAuth,
-        httpRouter,
-        auth,
-        catalog,
-        permissions,
-        permissionsRegistry,
-        auditor,
-        scheduler,
-        logger,
-      }) {
+      async init({ config, database, httpRouter, permissionsRegistry, ingest }) {
         permissionsRegistry.addPermissions(deploymentsPermissions);
-        const environments = readEnvironments(config);
-        const store = await KnexDeploymentStore.create(database);
-        await store.scheduleKeyPurge({
-          scheduler,
-          logger,
-          retentionDays: readIdempotencyRetentionDays(config),
+        const settings = readDeploymentsConfig(config);
+        const store = await KnexDeploymentStore.create({
+          database,
+          idempotency: ingest.idempotency,
         });
-        const resolver = new CatalogEntityResolver(catalog, auth);
-        const ingestor = new DeploymentIngestor(store, resolver, environments);
+        const ingestor = new DeploymentIngestor(store, ingest);
+        const providers = DeployProviders.create(settings);
         const readModel = await KnexDoraReadModel.create(database);
-        // Deployment outcomes are the failure source until incidents join.
-        const dora = new DoraCalculator(readModel, [readModel]);
+        const calculator = new DoraCalculator(readModel, [
+          readModel,
+          ...failureSources,
+        ]);
+
         httpRouter.use(
-          await createRouter({
-            httpAuth,
+          createRouter({
+            config: settings,
+            ingest,
             store,
             ingestor,
-            dora,
-            environments,
-            resolver,
-            github: { secrets: readGithubWebhookSecrets(config) },
-            actions: {
-              permissions,
-              auditor,
-              resolver,
-              providers: DeployProviders.fromConfig(config),
-            },
+            translator: new CDEventTranslator(ingest, store),
+            deploys: new DeployRequests({ store, ingestor, providers }),
+            rollbacks: new RollbackRequests(providers),
+            support: new ActionSupport(ingest, providers),
+            dora: new DoraService(calculator, ingest.environments),
           }),
         );
-        // GitHub cannot send Backstage credentials; it signs its deliveries.
-        httpRouter.addAuthPolicy({
-          path: '/webhooks/github',
-          allow: 'unauthenticated',
-        });
+        for (const policy of unauthenticatedPathsOf(deploymentsApi)) {
+          httpRouter.addAuthPolicy(policy);
+        }
       },
     });
   },

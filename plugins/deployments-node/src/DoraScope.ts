@@ -1,4 +1,9 @@
-/** Which deployments a DORA query covers. Times are UTC ISO 8601. */
+/**
+ * Which deployments a DORA query covers: a service, a team or everything,
+ * in one environment, over a window. Times are UTC ISO 8601.
+ *
+ * @public
+ */
 export interface DoraScope {
   entityRef?: string;
   /** A group ref: the services the group owned when they were deployed. */

@@ -1,6 +1,10 @@
 import { DoraScope } from './DoraScope';
 
-/** A change that failed in production, and when service was restored. */
+/**
+ * A change that failed in an environment, and when service was restored.
+ *
+ * @public
+ */
 export interface Failure {
   entityRef: string;
   /** The deployment that failed, when the failure is tied to one. */
@@ -10,9 +14,13 @@ export interface Failure {
 }
 
 /**
- * Where failures come from. Deployment outcomes are the first source; the
- * incidents plugin adds a second one (an incident linked to the deployment
- * before it) without changing how the metrics are computed.
+ * Where the change failures of DORA metrics come from. Deployment outcomes
+ * (failed and rolled-back deployments) are always counted; a module adds
+ * another source through {@link doraFailureSourcesExtensionPoint}, such as
+ * incidents linked to the deployment before them. A deployment two sources
+ * flag counts once.
+ *
+ * @public
  */
 export interface FailureSource {
   failures(scope: DoraScope): Promise<Failure[]>;

@@ -1,23 +1,42 @@
 /**
- * What every Flightdeck feature backend needs at its door: signature checks,
- * body limits, validation into clear 4xx errors, idempotency and entity
- * resolution.
+ * The door every Flightdeck feature backend takes events and mutations in
+ * through: a plugin-scoped service (`ingestServiceRef`) with the
+ * environments, entity resolution, idempotency and authorization, and the
+ * route pieces (contract router, body limits, signatures, batches, cursors)
+ * and database helpers the features share.
  *
  * @packageDocumentation
  */
+export { ingestServiceRef } from './service/ingestServiceRef';
+export type { IngestService } from './service/IngestService';
+export { Environments } from './environments/Environments';
+export { CatalogEntityResolver } from './catalog/CatalogEntityResolver';
+export {
+  EntityAuthorizer,
+  type EntityMutation,
+  type AuthorizedMutation,
+} from './authorization/EntityAuthorizer';
+export { IdempotencyStore } from './idempotency/IdempotencyStore';
+export { IdempotencyKeyJanitor } from './idempotency/IdempotencyKeyJanitor';
+export {
+  ContractRouter,
+  unauthenticatedPathsOf,
+  type BindOptions,
+  type EndpointContext,
+  type EndpointCredentials,
+  type EndpointHandler,
+} from './http/ContractRouter';
 export {
   UnprocessableEntityError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
-} from './errors';
-export { parseInput } from './parseInput';
-export { verifyHmacSha256Signature, signHmacSha256 } from './signature';
-export { jsonBody, rawBodyOf } from './jsonBody';
-export { IdempotencyStore } from './IdempotencyStore';
-export {
-  readIdempotencyRetentionDays,
-  scheduleIdempotencyKeyPurge,
-} from './idempotencyRetention';
-export { bulkInsert, type BulkInsertOptions } from './bulkInsert';
-export { CatalogEntityResolver } from './CatalogEntityResolver';
-export { readEnvironments, type FlightdeckEnvironment } from './environments';
+  BadGatewayError,
+} from './http/errors';
+export { parseInput } from './http/parseInput';
+export { parseBatchOrSingle } from './http/batchOrSingle';
+export { verifyHmacSha256Signature, signHmacSha256 } from './http/signature';
+export { jsonBody, rawBodyOf } from './http/jsonBody';
+export { signedJsonBody } from './http/signedJsonBody';
+export { encodeCursor, decodeCursor } from './http/cursor';
+export { bulkInsert, type BulkInsertOptions } from './database/bulkInsert';
+export { selectByTuples, tupleKey } from './database/selectByTuples';

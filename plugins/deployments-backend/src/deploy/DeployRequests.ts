@@ -1,10 +1,17 @@
+import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError } from '@backstage/errors';
-import { Deployment } from '@flightdeck/plugin-deployments-common';
+import { assertError, ConflictError } from '@backstage/errors';
+import { UnprocessableEntityError } from '@flightdeck/ingest-node';
+import {
+  Deployment,
+  DeploymentEvent,
+  DeployProviderId,
+} from '@flightdeck/plugin-deployments-common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DeployProvider } from '../providers/DeployProvider';
-import { DeploymentIngestor } from '../service/DeploymentIngestor';
-import { DeploymentStore } from '../service/DeploymentStore';
+import { DeploymentIngestor } from '../ingestion/DeploymentIngestor';
+import { DeployProviders } from '../providers/DeployProviders';
+import { providerFailure } from '../providers/providerFailure';
+import { DeploymentStore } from '../store/DeploymentStore';
 
 /** A user's request to deploy a version of a service, already authorized. */
 export interface DeployRequest {
@@ -13,47 +20,76 @@ export interface DeployRequest {
   version: string;
   reason: string;
   commitSha?: string;
+  /** The commits the version brings, for lead time once it succeeds. */
+  changes: DeploymentEvent['changes'];
   /** The same id from the same user, service and environment deploys once. */
   requestId?: string;
   requestedBy: string;
-  provider: DeployProvider;
-}
-
-/** The audit record of one attempt; created once the deploy is recorded. */
-export interface DeployAudit {
-  success(): Promise<void>;
-  fail(options: { error: Error }): Promise<void>;
 }
 
 export interface DeployOutcome {
   /** false when an earlier request with the same id answered already. */
   triggered: boolean;
   deployment: Deployment;
+  provider: DeployProviderId;
   url?: string;
 }
 
 /**
  * Carries out deploys from Flightdeck: records the deployment as started,
- * then asks the provider, giving it the deployment's id to report under.
- * A refused deploy is recorded as cancelled.
+ * then asks the service's provider, giving it the deployment's id to report
+ * under. A refused deploy is recorded as cancelled. Every attempt closes its
+ * audit event, as done or failed.
  */
 export class DeployRequests {
   constructor(
-    private readonly store: DeploymentStore,
-    private readonly ingestor: DeploymentIngestor,
-    private readonly clock: () => Date,
+    private readonly deps: {
+      store: DeploymentStore;
+      ingestor: DeploymentIngestor;
+      providers: DeployProviders;
+      clock?: () => Date;
+    },
   ) {}
 
   async deploy(
     request: DeployRequest,
-    audit: (deploymentId: string) => Promise<DeployAudit>,
+    audit: AuditorServiceEvent,
   ): Promise<DeployOutcome> {
+    try {
+      const outcome = await this.carryOut(request);
+      await audit.success({
+        meta: {
+          deploymentId: outcome.deployment.id,
+          provider: outcome.provider,
+          triggered: outcome.triggered,
+        },
+      });
+      return outcome;
+    } catch (error) {
+      assertError(error);
+      await audit.fail({ error });
+      throw error;
+    }
+  }
+
+  private now() {
+    return (this.deps.clock?.() ?? new Date()).toISOString();
+  }
+
+  private async carryOut(request: DeployRequest): Promise<DeployOutcome> {
+    const choice = this.deps.providers.forEntity(request.entity);
+    if (!choice.provider) {
+      throw new UnprocessableEntityError(choice.missing);
+    }
+    const { provider } = choice;
     const entityRef = stringifyEntityRef(request.entity);
     const key = deploymentKeyOf(request, entityRef);
     const earlier = await this.earlier(request, entityRef, key);
-    if (earlier) return { triggered: false, deployment: earlier };
+    if (earlier) {
+      return { triggered: false, deployment: earlier, provider: provider.id };
+    }
 
-    const startedAt = this.clock().toISOString();
+    const startedAt = this.now();
     const event = {
       entityRef,
       environment: request.environment,
@@ -62,11 +98,11 @@ export class DeployRequests {
       deploymentId: key,
       actor: request.requestedBy,
       commitSha: request.commitSha,
-      changes: [],
+      changes: request.changes,
       steps: [],
     };
     const [recorded] = (
-      await this.ingestor.ingest([
+      await this.deps.ingestor.ingest([
         {
           ...event,
           status: 'started',
@@ -78,13 +114,12 @@ export class DeployRequests {
     if (recorded.duplicate) {
       // The same request, arriving at the same moment: it answers instead.
       const deployment = await this.earlier(request, entityRef, key);
-      return { triggered: false, deployment: deployment! };
+      return { triggered: false, deployment: deployment!, provider: provider.id };
     }
 
-    const attempt = await audit(recorded.deploymentId!);
     let url: string | undefined;
     try {
-      ({ url } = await request.provider.trigger({
+      ({ url } = await provider.trigger({
         entity: request.entity,
         action: 'deploy',
         environment: request.environment,
@@ -95,25 +130,20 @@ export class DeployRequests {
       }));
     } catch (error) {
       // Nothing will report on a deploy the CD system never took.
-      await this.ingestor.ingest([
+      await this.deps.ingestor.ingest([
         {
           ...event,
+          changes: [],
           status: 'cancelled',
           startedAt,
-          finishedAt: this.clock().toISOString(),
+          finishedAt: this.now(),
           idempotencyKey: `${key}:refused`,
         },
       ]);
-      await attempt.fail({ error: error as Error });
-      throw new ConflictError(
-        `The ${request.provider.id} provider refused the deploy: ${
-          (error as Error).message
-        }`,
-      );
+      throw providerFailure(provider.id, 'deploy', error);
     }
-    await attempt.success();
-    const deployment = await this.store.get(recorded.deploymentId!);
-    return { triggered: true, deployment: deployment!, url };
+    const deployment = await this.deps.store.get(recorded.deploymentId!);
+    return { triggered: true, deployment: deployment!, provider: provider.id, url };
   }
 
   /** The deployment an earlier request with this id made, if any. */
@@ -122,7 +152,7 @@ export class DeployRequests {
     entityRef: string,
     key: string,
   ): Promise<Deployment | undefined> {
-    const deployment = await this.store.getByKey(
+    const deployment = await this.deps.store.getByKey(
       entityRef,
       request.environment,
       key,

@@ -77,13 +77,21 @@ describe('deploying from Flightdeck', () => {
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'deploy',
+        severityLevel: 'high',
         meta: expect.objectContaining({
+          entityRef: 'component:default/payments-api',
+          environment: 'staging',
           version: 'v2.6.0',
-          provider: 'webhook',
         }),
       }),
     );
-    expect(audit.success).toHaveBeenCalled();
+    expect(audit.success).toHaveBeenCalledWith({
+      meta: {
+        deploymentId: res.body.deployment.id,
+        provider: 'webhook',
+        triggered: true,
+      },
+    });
 
     // The CD system reports under the id it was given.
     const report = await request(backend.server)
@@ -99,15 +107,53 @@ describe('deploying from Flightdeck', () => {
           deploymentId: sent.deploymentId,
           startedAt: res.body.deployment.startedAt,
           finishedAt: new Date().toISOString(),
+          actor: 'github-actions[bot]',
           idempotencyKey: `${sent.deploymentId}:succeeded`,
         }),
       );
     expect(report.status).toBe(200);
     const followed = await get(res.body.deployment.id);
+    // Who deployed is who asked, not the CD system's bot.
     expect(followed.body).toMatchObject({
       id: res.body.deployment.id,
       status: 'succeeded',
+      actor: priya,
     });
+    await backend.stop();
+  });
+
+  it("counts the commits a release names in lead time once the CD system reports success", async () => {
+    const { backend, deploy } = await start();
+    const committedAt = new Date(Date.now() - 3 * 3600_000).toISOString();
+    const res = await deploy({
+      ...release,
+      environment: 'Production',
+      changes: [{ sha: 'c0ffee1', committedAt }],
+    });
+    expect(res.status).toBe(202);
+    expect(res.body.deployment.environment).toBe('production');
+    const [{ body }] = cd.received;
+    const report = await request(backend.server)
+      .post('/api/deployments/events')
+      .set('Authorization', mockCredentials.service.header())
+      .set('Content-Type', 'application/json')
+      .send(
+        JSON.stringify({
+          entityRef: release.entityRef,
+          environment: 'production',
+          version: 'v2.6.0',
+          status: 'succeeded',
+          deploymentId: JSON.parse(body).deploymentId,
+          startedAt: res.body.deployment.startedAt,
+          finishedAt: new Date().toISOString(),
+          idempotencyKey: 'cd-report-1',
+        }),
+      );
+    expect(report.status).toBe(200);
+    const dora = await request(backend.server)
+      .get('/api/deployments/dora?entityRef=component:default/payments-api')
+      .set('Authorization', mockCredentials.user.header());
+    expect(dora.body.leadTime).toMatchObject({ changes: 1, medianHours: 3 });
     await backend.stop();
   });
 
@@ -173,14 +219,16 @@ describe('deploying from Flightdeck', () => {
     await backend.stop();
   });
 
-  it('records a deploy the CD system refused as cancelled', async () => {
-    cd.status = 503;
+  it('records a deploy the CD system refused as cancelled, and answers 502', async () => {
+    cd.status = 422;
     const { backend, audit, deploy } = await start();
     const res = await deploy({ ...release, requestId: 'task-3' });
-    expect(res.status).toBe(409);
-    expect(res.body.error.message).toBe(
-      'The webhook provider refused the deploy: The deploy webhook answered 503 Service Unavailable',
-    );
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatchObject({
+      name: 'BadGatewayError',
+      message:
+        'The webhook provider refused the deploy; caused by Error: The deploy webhook answered 422 Unprocessable Entity',
+    });
     expect(audit.fail).toHaveBeenCalled();
     const retry = await deploy({ ...release, requestId: 'task-3' });
     expect(retry.status).toBe(409);
@@ -199,13 +247,48 @@ describe('deploying from Flightdeck', () => {
     await backend.stop();
   });
 
-  it('refuses users who are neither owners nor admins, and writes nothing', async () => {
-    const { backend, deploy } = await start(AuthorizeResult.DENY);
+  it('answers 503 when the CD system is down or cannot be reached', async () => {
+    cd.status = 503;
+    const { backend, deploy } = await start();
+    const down = await deploy({ ...release, requestId: 'task-4' });
+    expect(down.status).toBe(503);
+    expect(down.body.error.message).toBe(
+      'The webhook provider is unavailable for the deploy; caused by Error: The deploy webhook answered 503 Service Unavailable',
+    );
+    await backend.stop();
+
+    const unreachable = await startWithProvider({
+      cdUrl: 'http://127.0.0.1:9/deploy',
+      permission: AuthorizeResult.ALLOW,
+    });
+    const res = await request(unreachable.backend.server)
+      .post('/api/deployments/deployments')
+      .set('Authorization', mockCredentials.user.header(priya))
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ ...release, requestId: 'task-5' }));
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(
+      /^The webhook provider could not be reached for the deploy; caused by /,
+    );
+    await unreachable.backend.stop();
+  });
+
+  it('refuses users who are neither owners nor admins, audits the attempt, and writes nothing', async () => {
+    const { backend, deploy, auditor, audit } = await start(
+      AuthorizeResult.DENY,
+    );
     const res = await deploy(release);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       'Only the owners of component:default/payments-api and admins may deploy it',
     );
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'deploy' }),
+    );
+    expect(audit.fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({ name: 'NotAllowedError' }),
+    });
+    expect(audit.success).not.toHaveBeenCalled();
     expect(cd.received).toHaveLength(0);
     const list = await request(backend.server)
       .get('/api/deployments/deployments')

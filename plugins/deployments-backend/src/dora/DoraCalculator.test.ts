@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { testDatabaseIds } from '@flightdeck/backend-test-support';
 import { deploymentEventSchema } from '@flightdeck/plugin-deployments-common';
-import { KnexDeploymentStore } from '../KnexDeploymentStore';
+import { testStore } from '../__testUtils__/testStore';
 import { DoraCalculator } from './DoraCalculator';
 import { KnexDoraReadModel } from './KnexDoraReadModel';
 
@@ -87,7 +87,7 @@ const window = {
 async function calculatorOn(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
   const database = mockServices.database({ knex, migrations: { skip: false } });
-  const store = await KnexDeploymentStore.create(database);
+  const store = await testStore(knex);
   await store.record(history);
   const readModel = await KnexDoraReadModel.create(database);
   return new DoraCalculator(readModel, [readModel]);
@@ -205,7 +205,7 @@ describe('DoraCalculator', () => {
         knex,
         migrations: { skip: false },
       });
-      const store = await KnexDeploymentStore.create(database);
+      const store = await testStore(knex);
       const finishedAt = Date.parse('2026-11-02T12:00:00Z');
       // Lead times of 1, 2, ... `count` hours, and one commit "after" its deployment.
       const changes = (
@@ -278,7 +278,7 @@ describe('DoraCalculator', () => {
         { date: '2026-11-03', deployments: 9, failures: 1 },
       ],
       failures: async () => [failure],
-    } as unknown as KnexDoraReadModel;
+    };
     const incidents = { failures: async () => [failure] };
     const metrics = await new DoraCalculator(readModel, [
       readModel,

@@ -2,9 +2,12 @@ import {
   DoraMetrics,
   DoraSeriesPoint,
 } from '@flightdeck/plugin-deployments-common';
-import { DoraScope } from './DoraScope';
-import { Failure, FailureSource } from './FailureSource';
-import { KnexDoraReadModel, DailyCounts } from './KnexDoraReadModel';
+import {
+  DoraScope,
+  Failure,
+  FailureSource,
+} from '@flightdeck/plugin-deployments-node';
+import { DailyCounts, DoraReadModel } from './DoraReadModel';
 import {
   changeFailureRateLevel,
   deploymentFrequencyLevel,
@@ -53,14 +56,14 @@ export function buildSeries(
 }
 
 /**
- * Computes the four keys. Failures come from every registered source, so
- * incidents can join deployment outcomes later; a deployment flagged by two
- * sources counts once.
+ * Computes the four keys. Failures come from every registered source
+ * (deployment outcomes, and what modules add through the extension point);
+ * a deployment flagged by two sources counts once.
  */
 export class DoraCalculator {
   constructor(
-    private readonly readModel: KnexDoraReadModel,
-    private readonly failureSources: FailureSource[],
+    private readonly readModel: DoraReadModel,
+    private readonly failureSources: readonly FailureSource[],
   ) {}
 
   async compute(scope: DoraScope): Promise<DoraMetrics> {

@@ -1,20 +1,11 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { DoraScope } from './DoraScope';
-import { Failure, FailureSource } from './FailureSource';
-
-export interface LeadTimeStats {
-  changes: number;
-  excludedChanges: number;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
-
-export interface DailyCounts {
-  date: string;
-  deployments: number;
-  failures: number;
-}
+import {
+  DoraScope,
+  Failure,
+  FailureSource,
+} from '@flightdeck/plugin-deployments-node';
+import { DailyCounts, DoraReadModel, LeadTimeStats } from './DoraReadModel';
 
 const FAILED = ['failed', 'rolled_back'];
 
@@ -30,7 +21,7 @@ interface RankedLeadTimes {
  * The aggregates behind DORA metrics, computed in SQL over the deployments
  * tables, so that no query reads every row into memory.
  */
-export class KnexDoraReadModel implements FailureSource {
+export class KnexDoraReadModel implements DoraReadModel, FailureSource {
   static async create(database: DatabaseService): Promise<KnexDoraReadModel> {
     return new KnexDoraReadModel(await database.getClient());
   }

@@ -1,54 +1,46 @@
-import { InputError } from '@backstage/errors';
-import {
-  CatalogEntityResolver,
-  FlightdeckEnvironment,
-} from '@flightdeck/ingest-node';
-import { DeploymentEvent } from '@flightdeck/plugin-deployments-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { normalizeOwnerRef } from '@flightdeck/api-common';
+import { IngestService } from '@flightdeck/ingest-node';
+import {
+  DeploymentEvent,
+  IngestResult,
+} from '@flightdeck/plugin-deployments-common';
 import {
   DeploymentStore,
-  RecordOutcome,
   ResolvedDeploymentEvent,
-} from './DeploymentStore';
-import { normalizeOwnerRef } from './ownerRef';
+} from '../store/DeploymentStore';
 
 /** Clocks of CI runners drift; anything further ahead than this is refused. */
 const ALLOWED_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-export interface IngestResult {
-  accepted: number;
-  duplicates: number;
-  results: RecordOutcome[];
-}
-
 /**
- * Checks what a schema cannot (known environment, service in the catalog,
- * no timestamps in the future) for a whole batch before anything is written,
- * then records it.
+ * Checks what a schema cannot (a configured environment, a service in the
+ * catalog, no timestamps in the future) for a whole batch before anything
+ * is written, then records it. Environment names are taken in any case and
+ * stored as configured.
  */
 export class DeploymentIngestor {
-  private readonly environmentNames: Set<string>;
-
   constructor(
     private readonly store: DeploymentStore,
-    private readonly resolver: CatalogEntityResolver,
-    environments: FlightdeckEnvironment[],
+    private readonly door: Pick<IngestService, 'entities' | 'environments'>,
     private readonly clock: () => Date = () => new Date(),
-  ) {
-    this.environmentNames = new Set(environments.map(e => e.name));
-  }
+  ) {}
 
   async ingest(events: DeploymentEvent[]): Promise<IngestResult> {
     const resolved: ResolvedDeploymentEvent[] = [];
     for (const [index, event] of events.entries()) {
       const where = events.length > 1 ? `events[${index}].` : '';
-      this.checkEnvironment(event, where);
+      const environment = this.door.environments.resolve(
+        event.environment,
+        `${where}environment`,
+      );
       this.checkNotInFuture(event, where);
-      const entity = await this.resolver.byRef(
+      const entity = await this.door.entities.byRef(
         event.entityRef ?? event.service!,
       );
       resolved.push({
-        event,
+        event: { ...event, environment },
         entityRef: stringifyEntityRef(entity),
         ownerRef: ownerOf(entity.spec?.owner),
       });
@@ -56,18 +48,6 @@ export class DeploymentIngestor {
     const results = await this.store.record(resolved);
     const duplicates = results.filter(r => r.duplicate).length;
     return { accepted: results.length - duplicates, duplicates, results };
-  }
-
-  private checkEnvironment(event: DeploymentEvent, where: string) {
-    if (!this.environmentNames.has(event.environment)) {
-      throw new InputError(
-        `${where}environment: '${
-          event.environment
-        }' is not a configured environment (${[...this.environmentNames].join(
-          ', ',
-        )})`,
-      );
-    }
   }
 
   private checkNotInFuture(event: DeploymentEvent, where: string) {

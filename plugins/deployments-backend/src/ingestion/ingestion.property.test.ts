@@ -10,10 +10,10 @@ import { signHmacSha256 } from '@flightdeck/ingest-node';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { deploymentsPlugin } from './plugin';
-import serviceDeployed from './webhooks/cdevents/__fixtures__/service_deployed.json';
-import serviceRolledback from './webhooks/cdevents/__fixtures__/service_rolledback.json';
-import statusSuccess from './webhooks/github/__fixtures__/deployment_status.success.json';
+import { deploymentsPlugin } from '../plugin';
+import serviceDeployed from '../webhooks/cdevents/__fixtures__/service_deployed.json';
+import serviceRolledback from '../webhooks/cdevents/__fixtures__/service_rolledback.json';
+import statusSuccess from '../webhooks/github/__fixtures__/deployment_status.success.json';
 
 jest.setTimeout(180_000);
 

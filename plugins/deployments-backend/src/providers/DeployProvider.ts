@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { DeployProviderId } from '@flightdeck/plugin-deployments-common';
 
 /**
  * What Flightdeck asks a CD system to do: put `version` of the service in
@@ -19,9 +20,13 @@ export interface DeployRequest {
   requestedBy: string;
 }
 
-/** A CD system Flightdeck can ask to deploy a version. */
+/**
+ * A CD system Flightdeck can ask to deploy a version. `trigger` throws when
+ * the system cannot be reached, or with a numeric `status` when it answered
+ * with a failure.
+ */
 export interface DeployProvider {
-  readonly id: 'github-actions' | 'webhook';
+  readonly id: DeployProviderId;
   trigger(request: DeployRequest): Promise<{ url?: string }>;
 }
 

@@ -1,10 +1,10 @@
-import { Config } from '@backstage/config';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DefaultGithubCredentialsProvider,
   GithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
+import { DeploymentsConfig, WebhookProviderConfig } from '../config';
 import { DeployProviderChoice } from './DeployProvider';
 import { GithubActionsDeployProvider } from './GithubActionsDeployProvider';
 import { WebhookDeployProvider } from './WebhookDeployProvider';
@@ -20,32 +20,21 @@ const SLUG = 'github.com/project-slug';
  * is missing.
  */
 export class DeployProviders {
-  static fromConfig(config: Config): DeployProviders {
-    const integrations = ScmIntegrations.fromConfig(config);
-    // deployments.rollback.webhook is the key from before releases deployed.
-    const webhook =
-      config.getOptionalConfig('deployments.providers.webhook') ??
-      config.getOptionalConfig('deployments.rollback.webhook');
+  static create(
+    config: Pick<DeploymentsConfig, 'integrations' | 'providers'>,
+  ): DeployProviders {
     return new DeployProviders(
-      integrations,
-      DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-      webhook
-        ? { url: webhook.getString('url'), secret: webhook.getString('secret') }
-        : undefined,
+      config.integrations,
+      DefaultGithubCredentialsProvider.fromIntegrations(config.integrations),
+      config.providers.webhook,
     );
   }
 
-  constructor(
+  private constructor(
     private readonly integrations: ScmIntegrations,
     private readonly githubCredentials: GithubCredentialsProvider,
-    private readonly webhook?: { url: string; secret: string },
-  ) {
-    if (webhook && !/^https?:\/\//i.test(webhook.url)) {
-      throw new Error(
-        'deployments.providers.webhook.url must be an http(s) URL',
-      );
-    }
-  }
+    private readonly webhook?: WebhookProviderConfig,
+  ) {}
 
   forEntity(entity: Entity): DeployProviderChoice {
     const annotations = entity.metadata.annotations ?? {};

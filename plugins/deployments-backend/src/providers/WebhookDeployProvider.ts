@@ -39,8 +39,11 @@ export class WebhookDeployProvider implements DeployProvider {
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
     });
     if (!response.ok) {
-      throw new Error(
-        `The deploy webhook answered ${response.status} ${response.statusText}`,
+      throw Object.assign(
+        new Error(
+          `The deploy webhook answered ${response.status} ${response.statusText}`,
+        ),
+        { status: response.status },
       );
     }
     return {};

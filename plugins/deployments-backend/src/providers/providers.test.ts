@@ -5,6 +5,7 @@ import { Deployment } from '@flightdeck/plugin-deployments-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { cdReceiver } from '../__testUtils__/cdReceiver';
+import { readDeploymentsConfig } from '../config';
 import { DeployProviders } from './DeployProviders';
 
 const entity = (annotations: Record<string, string>): Entity => ({
@@ -38,7 +39,7 @@ const request = (
 });
 
 const providersWith = (config: object) =>
-  DeployProviders.fromConfig(new ConfigReader(config));
+  DeployProviders.create(readDeploymentsConfig(new ConfigReader(config)));
 
 describe('the webhook provider', () => {
   const cd = cdReceiver('/rollback');

@@ -73,13 +73,16 @@ describe('rollback', () => {
     await backend.stop();
   });
 
-  it('refuses users who are neither owners nor admins', async () => {
-    const { backend, ids, rollback } = await start(AuthorizeResult.DENY);
+  it('refuses users who are neither owners nor admins, and audits the attempt', async () => {
+    const { backend, ids, rollback, audit } = await start(AuthorizeResult.DENY);
     const res = await rollback(ids['payments-api@2.4.0']);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       'Only the owners of component:default/payments-api and admins may roll it back',
     );
+    expect(audit.fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({ name: 'NotAllowedError' }),
+    });
     expect(cd.received).toHaveLength(0);
     const support = await request(backend.server)
       .get(
@@ -91,6 +94,21 @@ describe('rollback', () => {
       provider: 'webhook',
       missing: null,
     });
+    await backend.stop();
+  });
+
+  it('answers 502 with the reason when the CD system refuses, and audits the failure', async () => {
+    const { backend, ids, rollback, audit } = await start(
+      AuthorizeResult.ALLOW,
+    );
+    cd.status = 400;
+    const res = await rollback(ids['payments-api@2.4.0']);
+    expect(res.status).toBe(502);
+    expect(res.body.error.message).toBe(
+      'The webhook provider refused the rollback; caused by Error: The deploy webhook answered 400 Bad Request',
+    );
+    expect(audit.fail).toHaveBeenCalled();
+    expect(audit.success).not.toHaveBeenCalled();
     await backend.stop();
   });
 

@@ -6,7 +6,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { deploymentsPlugin } from './plugin';
+import { deploymentsPlugin } from '../plugin';
 
 const paymentsApi: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -251,6 +251,62 @@ describe('deployments router', () => {
       .set('Authorization', asUser);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(message);
+  });
+
+  it("compares several teams' DORA metrics in one request", async () => {
+    await post({
+      events: [
+        event({ startedAt: new Date(Date.now() - 7200_000).toISOString(), finishedAt: new Date(Date.now() - 3600_000).toISOString() }),
+        event({
+          entityRef: 'component:default/booking-web',
+          status: 'failed',
+          startedAt: new Date(Date.now() - 7200_000).toISOString(),
+          finishedAt: new Date(Date.now() - 3600_000).toISOString(),
+        }),
+      ],
+    });
+    const res = await request(backend.server)
+      .get('/api/deployments/dora/by-owner?owner=web&owner=payments&owner=ghosts')
+      .set('Authorization', asUser);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.items.map((item: any) => [
+        item.owner,
+        item.metrics.deploymentFrequency.total,
+        item.metrics.changeFailures.failed,
+      ]),
+    ).toEqual([
+      ['group:default/web', 0, 1],
+      ['group:default/payments', 1, 0],
+      ['group:default/ghosts', 0, 0],
+    ]);
+    const none = await request(backend.server)
+      .get('/api/deployments/dora/by-owner')
+      .set('Authorization', asUser);
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toContain('owner');
+  });
+
+  it('takes environment names in any case and answers them as configured', async () => {
+    const res = await post(event({ environment: 'Production' }));
+    expect(res.status).toBe(200);
+    expect((await list('?environment=PRODUCTION')).body.items).toEqual([
+      expect.objectContaining({ environment: 'production' }),
+    ]);
+    const unknown = await list('?environment=moon');
+    expect(unknown.body.error.message).toBe(
+      "environment: 'moon' is not a configured environment (development, staging, production)",
+    );
+  });
+
+  it('serves its OpenAPI document to signed-in callers', async () => {
+    const res = await request(backend.server)
+      .get('/api/deployments/openapi.json')
+      .set('Authorization', asUser);
+    expect(res.status).toBe(200);
+    expect(res.body.paths['/dora/by-owner'].get.operationId).toBe(
+      'GetDoraMetricsByOwner',
+    );
   });
 
   it('lists the configured environments in promotion order', async () => {

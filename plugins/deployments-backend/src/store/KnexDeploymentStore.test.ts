@@ -1,10 +1,10 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { testDatabaseIds } from '@flightdeck/backend-test-support';
 import {
   DeploymentEvent,
   deploymentEventSchema,
 } from '@flightdeck/plugin-deployments-common';
-import { KnexDeploymentStore } from './KnexDeploymentStore';
+import { testStore } from '../__testUtils__/testStore';
 
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 jest.setTimeout(60_000);
@@ -29,9 +29,7 @@ function event(overrides: Partial<Record<keyof DeploymentEvent, unknown>>) {
 
 async function storeOn(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
-  const store = await KnexDeploymentStore.create(
-    mockServices.database({ knex, migrations: { skip: false } }),
-  );
+  const store = await testStore(knex);
   return { knex, store };
 }
 

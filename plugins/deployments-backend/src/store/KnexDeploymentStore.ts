@@ -4,8 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   bulkInsert,
+  decodeCursor,
+  encodeCursor,
   IdempotencyStore,
-  scheduleIdempotencyKeyPurge,
+  selectByTuples,
+  tupleKey,
 } from '@flightdeck/ingest-node';
 import {
   Deployment,
@@ -19,7 +22,6 @@ import {
 } from '@flightdeck/plugin-deployments-common';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
-import { decodeCursor, encodeCursor } from './cursor';
 import {
   DeploymentListQuery,
   DeploymentStore,
@@ -30,11 +32,11 @@ import {
 
 const IDEMPOTENCY_SCOPE = 'deployment-event';
 
-const DEPLOYMENT_IDENTITY: [string, string, string] = [
+const DEPLOYMENT_IDENTITY = [
   'entity_ref',
   'environment',
   'deployment_key',
-];
+] as const;
 
 /** What a later event may change about a recorded deployment; see mergeInto. */
 const MERGED_COLUMNS = [
@@ -46,6 +48,7 @@ const MERGED_COLUMNS = [
   'url',
   'actor',
   'steps',
+  'changes',
 ];
 
 interface DeploymentRow {
@@ -63,7 +66,11 @@ interface DeploymentRow {
   url: string | null;
   actor: string | null;
   steps: string | null;
+  /** The commits the deployment carries (JSON), for lead time once it succeeds. */
+  changes: string | null;
 }
+
+type Change = DeploymentEvent['changes'][number];
 
 /** Timestamps are stored as UTC ISO 8601 strings, which sort correctly on every engine. */
 const iso = (value: string) => new Date(value).toISOString();
@@ -100,42 +107,6 @@ interface DeploymentGroup {
   events: ResolvedDeploymentEvent[];
 }
 
-const tupleKey = (parts: readonly string[]) => parts.join('\u0000');
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
-
-/**
- * Rows whose key columns match one of `tuples`, by `tupleKey` of those
- * columns. A join against a VALUES list lets PostgreSQL use the unique index
- * for each tuple, where a row-value IN (...) made it scan every deployment
- * of the service.
- */
-async function selectByTuples<T extends Record<string, any>>(
-  trx: Knex.Transaction,
-  table: string,
-  columns: [string, string, string],
-  tuples: ReadonlyArray<readonly [string, string, string]>,
-): Promise<Map<string, T>> {
-  const found = new Map<string, T>();
-  for (const chunk of chunks([...tuples], 300)) {
-    const values = chunk.map(() => '(?, ?, ?)').join(', ');
-    const on = columns.map((c, i) => `t.${c} = v.k${i}`).join(' and ');
-    const result = await trx.raw(
-      `with v(k0, k1, k2) as (values ${values}) select t.* from ${table} t join v on ${on}`,
-      chunk.flat(),
-    );
-    for (const row of (Array.isArray(result) ? result : result.rows) as T[]) {
-      found.set(tupleKey(columns.map(c => row[c])), row);
-    }
-  }
-  return found;
-}
-
 function newRow({
   event,
   entityRef,
@@ -156,10 +127,29 @@ function newRow({
     url: event.url ?? null,
     actor: event.actor ?? null,
     steps: event.steps.length ? JSON.stringify(event.steps) : null,
+    changes: event.changes.length ? JSON.stringify(event.changes) : null,
   };
 }
 
-/** Later events fill in what earlier ones did not know, never erase it. */
+/** The commits of both lists, each once, the first report of a commit kept. */
+function mergedChanges(stored: string | null, incoming: Change[]) {
+  if (incoming.length === 0) return stored;
+  const changes: Change[] = stored ? JSON.parse(stored) : [];
+  const known = new Set(changes.map(c => c.sha.toLowerCase()));
+  for (const change of incoming) {
+    if (!known.has(change.sha.toLowerCase())) {
+      known.add(change.sha.toLowerCase());
+      changes.push(change);
+    }
+  }
+  return JSON.stringify(changes);
+}
+
+/**
+ * Later events fill in what earlier ones did not know, never erase it. Who
+ * deployed is what the first report said: a CD system's later report names
+ * its own bot, not the person who asked.
+ */
 function mergeInto(
   row: DeploymentRow,
   { event, ownerRef }: ResolvedDeploymentEvent,
@@ -170,8 +160,9 @@ function mergeInto(
   row.finished_at = event.finishedAt ? iso(event.finishedAt) : row.finished_at;
   row.commit_sha = event.commitSha?.toLowerCase() ?? row.commit_sha;
   row.url = event.url ?? row.url;
-  row.actor = event.actor ?? row.actor;
+  row.actor = row.actor ?? event.actor ?? null;
   row.steps = event.steps.length ? JSON.stringify(event.steps) : row.steps;
+  row.changes = mergedChanges(row.changes, event.changes);
 }
 
 function toDeployment(row: DeploymentRow): Deployment {
@@ -196,7 +187,16 @@ function toDeployment(row: DeploymentRow): Deployment {
 }
 
 export class KnexDeploymentStore implements DeploymentStore {
-  static async create(database: DatabaseService): Promise<KnexDeploymentStore> {
+  /**
+   * Migrates the plugin's tables, unless its migrations are skipped. The
+   * idempotency keys live in the same database, so that an event's key is
+   * claimed in the transaction that records it.
+   */
+  static async create(options: {
+    database: DatabaseService;
+    idempotency: IdempotencyStore;
+  }): Promise<KnexDeploymentStore> {
+    const { database } = options;
     const knex = await database.getClient();
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
@@ -206,22 +206,7 @@ export class KnexDeploymentStore implements DeploymentStore {
         ),
       });
     }
-    const idempotency = await IdempotencyStore.create(knex);
-    return new KnexDeploymentStore(knex, idempotency);
-  }
-
-  /** Forgets old idempotency keys on a schedule; see scheduleIdempotencyKeyPurge. */
-  async scheduleKeyPurge(
-    options: Omit<
-      Parameters<typeof scheduleIdempotencyKeyPurge>[0],
-      'knex' | 'store'
-    >,
-  ): Promise<void> {
-    await scheduleIdempotencyKeyPurge({
-      ...options,
-      knex: this.knex,
-      store: this.idempotency,
-    });
+    return new KnexDeploymentStore(knex, options.idempotency);
   }
 
   private constructor(
@@ -255,21 +240,24 @@ export class KnexDeploymentStore implements DeploymentStore {
         accepted.push(resolved);
         return { idempotencyKey: key, duplicate: false };
       });
-      const ids = await this.upsertAll(trx, accepted);
+      const { ids, groups } = await this.upsertAll(trx, accepted);
       let next = 0;
       for (const outcome of outcomes) {
         if (!outcome.duplicate) outcome.deploymentId = ids[next++];
       }
-      await this.recordLeadTimes(trx, accepted, ids);
+      await this.recordLeadTimes(trx, groups);
       return outcomes;
     });
   }
 
-  /** Returns the id of the deployment each event belongs to, in order. */
+  /**
+   * Returns the id of the deployment each event belongs to, in order, and
+   * each deployment the batch touched as it now stands.
+   */
   private async upsertAll(
     trx: Knex.Transaction,
     accepted: ResolvedDeploymentEvent[],
-  ): Promise<string[]> {
+  ): Promise<{ ids: string[]; groups: DeploymentGroup[] }> {
     const groups = new Map<string, DeploymentGroup>();
     const keys = accepted.map(resolved => {
       const key = tupleKey([
@@ -302,7 +290,10 @@ export class KnexDeploymentStore implements DeploymentStore {
         [...groups.values()].filter(g => !insertedIds.has(g.row.id)),
       );
     }
-    return keys.map(key => groups.get(key)!.row.id);
+    return {
+      ids: keys.map(key => groups.get(key)!.row.id),
+      groups: [...groups.values()],
+    };
   }
 
   /**
@@ -317,10 +308,11 @@ export class KnexDeploymentStore implements DeploymentStore {
       trx,
       'deployments',
       DEPLOYMENT_IDENTITY,
-      groups.map(
-        ({ row }) =>
-          [row.entity_ref, row.environment, row.deployment_key] as const,
-      ),
+      groups.map(({ row }) => [
+        row.entity_ref,
+        row.environment,
+        row.deployment_key,
+      ]),
     );
     for (const group of groups) {
       const { entity_ref, environment, deployment_key } = group.row;
@@ -344,36 +336,50 @@ export class KnexDeploymentStore implements DeploymentStore {
     );
   }
 
-  /** Fixes each change's lead time at the earliest successful deployment containing it. */
+  /**
+   * Fixes each change's lead time at the earliest successful deployment
+   * containing it. A deployment's changes may arrive before its success (a
+   * release names them when it asks for the deploy; the CD system reports
+   * the outcome), so they are taken from the deployment as it now stands.
+   */
   private async recordLeadTimes(
     trx: Knex.Transaction,
-    accepted: ResolvedDeploymentEvent[],
-    ids: string[],
+    groups: DeploymentGroup[],
   ) {
     const candidates = new Map<string, ChangeRow>();
-    accepted.forEach(({ event, entityRef, ownerRef }, i) => {
-      if (event.status !== 'succeeded' || !event.finishedAt) return;
-      const deployedAt = iso(event.finishedAt);
-      for (const change of event.changes) {
+    for (const { row, events } of groups) {
+      const concerned = events.some(
+        ({ event }) => event.status === 'succeeded' || event.changes.length,
+      );
+      if (
+        !concerned ||
+        row.status !== 'succeeded' ||
+        !row.finished_at ||
+        !row.changes
+      ) {
+        continue;
+      }
+      const deployedAt = row.finished_at;
+      for (const change of JSON.parse(row.changes) as Change[]) {
         const sha = change.sha.toLowerCase();
-        const key = tupleKey([entityRef, event.environment, sha]);
+        const key = tupleKey([row.entity_ref, row.environment, sha]);
         const previous = candidates.get(key);
         if (previous && previous.deployed_at <= deployedAt) continue;
         const committedAt = iso(change.committedAt);
         candidates.set(key, {
-          entity_ref: entityRef,
-          owner_ref: ownerRef ?? null,
-          environment: event.environment,
+          entity_ref: row.entity_ref,
+          owner_ref: row.owner_ref,
+          environment: row.environment,
           sha,
           committed_at: committedAt,
           deployed_at: deployedAt,
           lead_time_seconds: Math.round(
             (Date.parse(deployedAt) - Date.parse(committedAt)) / 1000,
           ),
-          deployment_id: ids[i],
+          deployment_id: row.id,
         });
       }
-    });
+    }
     // A change deployed before takes this deployment only if it is earlier;
     // it keeps the owner it was first recorded with.
     await bulkInsert(trx, 'deployment_changes', [...candidates.values()], {
@@ -422,7 +428,7 @@ export class KnexDeploymentStore implements DeploymentStore {
     if (query.environment) q.where('environment', query.environment);
     if (query.status) q.where('status', query.status);
     if (query.cursor) {
-      const { startedAt, id } = decodeCursor(query.cursor);
+      const [startedAt, id] = decodeCursor(query.cursor, 2);
       q.where(inner =>
         inner
           .where('started_at', '<', startedAt)
@@ -438,7 +444,7 @@ export class KnexDeploymentStore implements DeploymentStore {
       items: page.map(toDeployment),
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor({ startedAt: last.started_at, id: last.id })
+          ? encodeCursor([last.started_at, last.id])
           : undefined,
     };
   }

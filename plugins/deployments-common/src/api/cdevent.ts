@@ -1,24 +1,7 @@
 import { z } from 'zod';
-import { deploymentEventFields } from '@flightdeck/plugin-deployments-common';
+import { deploymentEventFields } from './deploymentEvent';
 
 const timestamp = deploymentEventFields.startedAt;
-
-/** The service events Flightdeck records, by predicate. */
-export const SERVICE_PREDICATES = [
-  'deployed',
-  'upgraded',
-  'rolledback',
-  'removed',
-] as const;
-export type ServicePredicate = (typeof SERVICE_PREDICATES)[number];
-
-/** `dev.cdevents.service.deployed.0.3.0`: subject, predicate, event version. */
-const SERVICE_TYPE =
-  /^dev\.cdevents\.service\.(deployed|upgraded|rolledback|removed)\.\d+\.\d+\.\d+(-draft)?$/;
-
-export function predicateOf(type: string): ServicePredicate | undefined {
-  return SERVICE_TYPE.exec(type)?.[1] as ServicePredicate | undefined;
-}
 
 /**
  * Optional extras a sender may put under `customData.flightdeck`, for what
@@ -38,12 +21,15 @@ const flightdeckCustomData = z
     steps: fields.steps,
   })
   .strict();
+/** @public */
 export type FlightdeckExtras = Partial<z.output<typeof flightdeckCustomData>>;
 
 /**
  * A CDEvents service event as the specification's schemas describe it
  * (context, subject, optional custom data). Only what Flightdeck reads is
  * checked; other fields the specification allows pass.
+ *
+ * @public
  */
 export const cdeventSchema = z.object({
   context: z.object({
@@ -55,7 +41,13 @@ export const cdeventSchema = z.object({
     version: z.string().optional(),
   }),
   subject: z.object({
-    id: z.string().min(1).max(255),
+    id: z
+      .string()
+      .min(1)
+      .max(255)
+      .describe(
+        'The service: an entity ref, or a path whose last segment is a component name',
+      ),
     source: z.string().max(1024).optional(),
     type: z.string().optional(),
     content: z.object({
@@ -64,7 +56,14 @@ export const cdeventSchema = z.object({
         source: z.string().max(1024).optional(),
         name: z.string().min(1).max(255).optional(),
       }),
-      artifactId: z.string().min(1).max(1024).optional(),
+      artifactId: z
+        .string()
+        .min(1)
+        .max(1024)
+        .optional()
+        .describe(
+          "A package URL; its version becomes the deployment's version. Required except for removed events",
+        ),
     }),
   }),
   customData: z
@@ -74,45 +73,43 @@ export const cdeventSchema = z.object({
     ])
     .optional(),
 });
+
+/** @public */
 export type CDEvent = z.output<typeof cdeventSchema>;
 
 /**
  * A CloudEvent in structured JSON mode whose data is a CDEvent, as the
  * CDEvents CloudEvents binding maps them: the CloudEvent's `id`, `source`
  * and `type` repeat the CDEvent's context.
+ *
+ * @public
  */
 export const cloudEventSchema = z.object({
   specversion: z.literal('1.0', { message: "expected specversion '1.0'" }),
   id: z.string().min(1).max(255),
   source: z.string().min(1).max(1024),
-  type: z.string().min(1).max(255),
+  type: z
+    .string()
+    .min(1)
+    .max(255)
+    .describe(
+      'Equal to data.context.type, e.g. dev.cdevents.service.deployed.0.3.0',
+    ),
   time: timestamp.optional(),
   subject: z.string().optional(),
   datacontenttype: z.string().optional(),
   data: cdeventSchema,
 });
+
+/** @public */
 export type CloudEvent = z.output<typeof cloudEventSchema>;
 
-/** A structured-mode batch (`application/cloudevents-batch+json`). */
+/** The most CloudEvents one request may carry. @public */
 export const MAX_CLOUDEVENTS_PER_BATCH = 1000;
+
+/** A structured-mode batch (`application/cloudevents-batch+json`). @public */
 export const cloudEventBatchSchema = z
   .array(cloudEventSchema)
   .min(1)
   .max(MAX_CLOUDEVENTS_PER_BATCH);
 
-/**
- * The version in a package URL (`pkg:oci/payments-api@sha256%3Aab12...`
- * gives `sha256:ab12...`), or the identifier itself when it is not a purl
- * with a version, as the specification's plain digests are.
- */
-export function versionOfArtifact(artifactId: string): string {
-  if (!artifactId.startsWith('pkg:')) return artifactId;
-  const withoutSuffix = artifactId.split(/[?#]/, 1)[0];
-  const at = withoutSuffix.lastIndexOf('@');
-  if (at < 0) return artifactId;
-  try {
-    return decodeURIComponent(withoutSuffix.slice(at + 1));
-  } catch {
-    return withoutSuffix.slice(at + 1);
-  }
-}

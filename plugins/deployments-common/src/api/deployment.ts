@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Where a deployment stands. `removed` records that the service was taken
  * out of the environment: nothing of it runs there afterwards.
@@ -14,7 +16,10 @@ export const DEPLOYMENT_STATUSES = [
 ] as const;
 
 /** @public */
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
+
+/** @public */
+export type DeploymentStatus = z.output<typeof deploymentStatusSchema>;
 
 /** Statuses after which a deployment no longer changes. @public */
 export const FINISHED_STATUSES: readonly DeploymentStatus[] = [
@@ -34,7 +39,10 @@ export const DEPLOYMENT_STRATEGIES = [
 ] as const;
 
 /** @public */
-export type DeploymentStrategy = (typeof DEPLOYMENT_STRATEGIES)[number];
+export const deploymentStrategySchema = z.enum(DEPLOYMENT_STRATEGIES);
+
+/** @public */
+export type DeploymentStrategy = z.output<typeof deploymentStrategySchema>;
 
 /** @public */
 export const STEP_STATUSES = [
@@ -45,51 +53,69 @@ export const STEP_STATUSES = [
 ] as const;
 
 /** One step of a progressive rollout, such as "canary at 10%". @public */
-export interface DeploymentStep {
-  name: string;
-  /** Share of traffic on the new version during this step, 0 to 100. */
-  weight?: number;
-  status: (typeof STEP_STATUSES)[number];
-}
+export const deploymentStepSchema = z.object({
+  name: z.string().min(1).max(128),
+  weight: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Share of traffic on the new version during this step, 0 to 100'),
+  status: z.enum(STEP_STATUSES),
+});
 
-/** A deployment as the API returns it. @public */
-export interface Deployment {
-  id: string;
-  entityRef: string;
-  environment: string;
-  version: string;
-  status: DeploymentStatus;
-  strategy: DeploymentStrategy;
-  startedAt: string;
-  finishedAt?: string;
-  durationSeconds?: number;
-  commitSha?: string;
-  url?: string;
-  actor?: string;
-  steps: DeploymentStep[];
-}
+/** @public */
+export type DeploymentStep = z.output<typeof deploymentStepSchema>;
+
+/** A deployment as the API answers it. @public */
+export const deploymentSchema = z.object({
+  id: z.string(),
+  entityRef: z.string(),
+  environment: z.string(),
+  version: z.string(),
+  status: deploymentStatusSchema,
+  strategy: deploymentStrategySchema,
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }).optional(),
+  durationSeconds: z.number().int().optional(),
+  commitSha: z.string().optional(),
+  url: z.string().optional(),
+  actor: z
+    .string()
+    .optional()
+    .describe('Who started it: the first report that names someone'),
+  steps: z.array(deploymentStepSchema),
+});
+
+/** @public */
+export type Deployment = z.output<typeof deploymentSchema>;
 
 /** A page of deployments, newest first. @public */
-export interface DeploymentPage {
-  items: Deployment[];
-  /** Pass as `cursor` for the next page; absent on the last page. */
-  nextCursor?: string;
-}
+export const deploymentPageSchema = z.object({
+  items: z.array(deploymentSchema),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('Pass as cursor for the next page; absent on the last page'),
+});
 
-/** An environment from `flightdeck.environments`, in promotion order. @public */
-export interface Environment {
-  name: string;
-  production: boolean;
-}
+/** @public */
+export type DeploymentPage = z.output<typeof deploymentPageSchema>;
 
 /** A service in one environment: what runs there and what happened last. @public */
-export interface EnvironmentState {
-  environment: string;
-  /**
-   * The version running now: the latest successful deployment, unless the
-   * service was removed from the environment after it.
-   */
-  current?: Deployment;
-  /** The most recent deployment, when it is not the current one (running or failed). */
-  latest?: Deployment;
-}
+export const environmentStateSchema = z.object({
+  environment: z.string(),
+  current: deploymentSchema
+    .optional()
+    .describe(
+      'The version running now: the latest successful deployment, unless the service was removed from the environment after it',
+    ),
+  latest: deploymentSchema
+    .optional()
+    .describe(
+      'The most recent deployment, when it is not the current one (running or failed)',
+    ),
+});
+
+/** @public */
+export type EnvironmentState = z.output<typeof environmentStateSchema>;

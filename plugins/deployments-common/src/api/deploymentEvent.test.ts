@@ -1,7 +1,7 @@
 import {
   deploymentEventBatchSchema,
   deploymentEventSchema,
-} from './eventSchema';
+} from './deploymentEvent';
 
 const valid = {
   entityRef: 'component:default/payments-api',

@@ -1,15 +1,26 @@
+import { timestampParameter as timestamp } from '@flightdeck/api-common';
 import { z } from 'zod';
 import {
-  DEPLOYMENT_STATUSES,
-  DEPLOYMENT_STRATEGIES,
+  deploymentStatusSchema,
+  deploymentStepSchema,
+  deploymentStrategySchema,
   FINISHED_STATUSES,
-  STEP_STATUSES,
-} from './types';
+} from './deployment';
 
-const timestamp = z.iso.datetime({
-  offset: true,
-  message: 'expected an ISO 8601 timestamp',
-});
+const commitSha = z
+  .string()
+  .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA');
+
+/**
+ * The commits a deployment brings to its environment, for lead time.
+ *
+ * @public
+ */
+export const deploymentChangesSchema = z
+  .array(z.object({ sha: commitSha, committedAt: timestamp }))
+  .max(1000)
+  .default([])
+  .describe('The commits this deployment brings to the environment');
 
 /**
  * The fields of a deployment event one by one, for other doors (CDEvents
@@ -18,12 +29,26 @@ const timestamp = z.iso.datetime({
  * @public
  */
 export const deploymentEventFields = {
-  entityRef: z.string().min(1).max(255).optional(),
-  service: z.string().min(1).max(255).optional(),
-  environment: z.string().min(1).max(64),
+  entityRef: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe('The service, e.g. component:default/payments-api'),
+  service: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe('A component name instead of entityRef, e.g. payments-api'),
+  environment: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('A name from flightdeck.environments'),
   version: z.string().min(1).max(128),
-  status: z.enum(DEPLOYMENT_STATUSES),
-  strategy: z.enum(DEPLOYMENT_STRATEGIES).default('rolling'),
+  status: deploymentStatusSchema,
+  strategy: deploymentStrategySchema.default('rolling'),
   deploymentId: z
     .string()
     .min(1)
@@ -34,37 +59,15 @@ export const deploymentEventFields = {
     ),
   startedAt: timestamp,
   finishedAt: timestamp.optional(),
-  commitSha: z
-    .string()
-    .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA')
-    .optional(),
-  changes: z
-    .array(
-      z.object({
-        sha: z
-          .string()
-          .regex(/^[0-9a-f]{7,64}$/i, 'expected a hexadecimal commit SHA'),
-        committedAt: timestamp,
-      }),
-    )
-    .max(1000)
-    .default([]),
+  commitSha: commitSha.optional(),
+  changes: deploymentChangesSchema,
   url: z
     .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
     .max(2048)
     .optional(),
   actor: z.string().min(1).max(255).optional(),
   idempotencyKey: z.string().min(1).max(255),
-  steps: z
-    .array(
-      z.object({
-        name: z.string().min(1).max(128),
-        weight: z.number().min(0).max(100).optional(),
-        status: z.enum(STEP_STATUSES),
-      }),
-    )
-    .max(50)
-    .default([]),
+  steps: z.array(deploymentStepSchema).max(50).default([]),
 };
 
 /**
@@ -109,3 +112,22 @@ export const deploymentEventBatchSchema = z
     events: z.array(deploymentEventSchema).min(1).max(MAX_EVENTS_PER_REQUEST),
   })
   .strict();
+
+/** What an ingestion route answers: each event recorded once. @public */
+export const ingestResultSchema = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  results: z.array(
+    z.object({
+      idempotencyKey: z.string(),
+      deploymentId: z
+        .string()
+        .optional()
+        .describe('The deployment the event belongs to; absent for duplicates'),
+      duplicate: z.boolean(),
+    }),
+  ),
+});
+
+/** @public */
+export type IngestResult = z.output<typeof ingestResultSchema>;

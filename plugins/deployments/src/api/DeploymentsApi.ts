@@ -1,31 +1,37 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { Environment } from '@flightdeck/api-common';
 import {
-  ApiJsonAnswer,
-  ApiQuery,
-  DoraMetrics,
+  ActionSupport,
+  DeploymentListQuery,
   DeploymentPage,
-  Environment,
+  DoraByOwner,
+  DoraByOwnerQuery,
+  DoraMetrics,
+  DoraQuery,
   EnvironmentState,
+  RollbackAnswer,
 } from '@flightdeck/plugin-deployments-common';
 
-/** Query of `GET /deployments`, as openapi.yaml describes it. @public */
-export type DeploymentListRequest = ApiQuery<'ListDeployments'>;
+/** Query of `GET /deployments`. @public */
+export type DeploymentListRequest = DeploymentListQuery;
 
 /** Query of `GET /dora`. @public */
-export type DoraRequest = ApiQuery<'GetDoraMetrics'>;
+export type DoraRequest = DoraQuery;
 
 /** What the Rollback button can do for a service. @public */
-export type RollbackSupport = ApiJsonAnswer<'GetRollbackSupport', 200>;
+export type RollbackSupport = ActionSupport;
 
 /** What a rollback request started. @public */
-export type RollbackResult = ApiJsonAnswer<'RollbackToDeployment', 202>;
+export type RollbackResult = RollbackAnswer;
 
-/** Reads the deployments backend. @public */
+/** The deployments backend, as the frontend uses it. @public */
 export interface DeploymentsApi {
   listDeployments(request: DeploymentListRequest): Promise<DeploymentPage>;
   getEnvironmentStates(entityRef: string): Promise<EnvironmentState[]>;
   listEnvironments(): Promise<Environment[]>;
   getDora(request: DoraRequest): Promise<DoraMetrics>;
+  /** Several teams' metrics over one window, in one request. */
+  getDoraByOwner(request: DoraByOwnerQuery): Promise<DoraByOwner['items']>;
   getRollbackSupport(entityRef: string): Promise<RollbackSupport>;
   rollback(deploymentId: string, reason: string): Promise<RollbackResult>;
 }

@@ -1,88 +1,72 @@
-import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
-  DoraMetrics,
-  DeploymentPage,
-  Environment,
-  EnvironmentState,
-} from '@flightdeck/plugin-deployments-common';
-import {
-  DeploymentListRequest,
-  DeploymentsApi,
-  DoraRequest,
-  RollbackResult,
-  RollbackSupport,
-} from './DeploymentsApi';
+  callEndpoint,
+  EndpointCall,
+  EndpointSpec,
+} from '@flightdeck/api-common';
+import { deploymentsApi } from '@flightdeck/plugin-deployments-common';
+import { DeploymentsApi } from './DeploymentsApi';
 
-/** The deployments backend over HTTP, one method per endpoint. @public */
+const { endpoints } = deploymentsApi;
+
+/**
+ * The deployments backend over HTTP, one method per endpoint, each typed
+ * from the deployments contract. Errors are `ResponseError`s carrying the
+ * backend's message.
+ *
+ * @public
+ */
 export class DeploymentsClient implements DeploymentsApi {
   constructor(
     private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
 
-  listDeployments(request: DeploymentListRequest): Promise<DeploymentPage> {
-    return this.get('/deployments', {
-      ...request,
-      limit: request.limit?.toString(),
+  listDeployments(query: Parameters<DeploymentsApi['listDeployments']>[0]) {
+    return this.call({ endpoint: endpoints.listDeployments, query });
+  }
+
+  async getEnvironmentStates(entityRef: string) {
+    const { items } = await this.call({
+      endpoint: endpoints.environmentStates,
+      query: { entityRef },
+    });
+    return items;
+  }
+
+  async listEnvironments() {
+    return (await this.call({ endpoint: endpoints.environments })).items;
+  }
+
+  getDora(query: Parameters<DeploymentsApi['getDora']>[0]) {
+    return this.call({ endpoint: endpoints.dora, query });
+  }
+
+  async getDoraByOwner(query: Parameters<DeploymentsApi['getDoraByOwner']>[0]) {
+    return (await this.call({ endpoint: endpoints.doraByOwner, query })).items;
+  }
+
+  getRollbackSupport(entityRef: string) {
+    return this.call({
+      endpoint: endpoints.rollbackSupport,
+      query: { entityRef },
     });
   }
 
-  async getEnvironmentStates(entityRef: string): Promise<EnvironmentState[]> {
-    const body = await this.get<{ items: EnvironmentState[] }>(
-      '/environment-states',
-      { entityRef },
-    );
-    return body.items;
+  rollback(deploymentId: string, reason: string) {
+    return this.call({
+      endpoint: endpoints.rollback,
+      params: { id: deploymentId },
+      body: { reason },
+    });
   }
 
-  async listEnvironments(): Promise<Environment[]> {
-    const body = await this.get<{ items: Environment[] }>('/environments', {});
-    return body.items;
-  }
-
-  getDora(request: DoraRequest): Promise<DoraMetrics> {
-    return this.get('/dora', { ...request });
-  }
-
-  getRollbackSupport(entityRef: string): Promise<RollbackSupport> {
-    return this.get('/rollback-support', { entityRef });
-  }
-
-  async rollback(
-    deploymentId: string,
-    reason: string,
-  ): Promise<RollbackResult> {
-    const baseUrl = await this.deps.discoveryApi.getBaseUrl('deployments');
-    const response = await this.deps.fetchApi.fetch(
-      `${baseUrl}/deployments/${encodeURIComponent(deploymentId)}/rollback`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ reason }),
-      },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as RollbackResult;
-  }
-
-  private async get<T>(
-    path: string,
-    query: Record<string, string | undefined>,
-  ): Promise<T> {
-    const baseUrl = await this.deps.discoveryApi.getBaseUrl('deployments');
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') params.set(key, value);
-    }
-    const qs = params.toString();
-    const response = await this.deps.fetchApi.fetch(
-      `${baseUrl}${path}${qs ? `?${qs}` : ''}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+  private async call<E extends EndpointSpec>(
+    call: Omit<EndpointCall<E>, 'fetch' | 'baseUrl'>,
+  ) {
+    return callEndpoint({
+      ...call,
+      fetch: this.deps.fetchApi.fetch,
+      baseUrl: await this.deps.discoveryApi.getBaseUrl(deploymentsApi.pluginId),
+    } as EndpointCall<E>);
   }
 }

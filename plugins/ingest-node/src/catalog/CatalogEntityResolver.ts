@@ -5,7 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { UnprocessableEntityError } from './errors';
+import { UnprocessableEntityError } from '../http/errors';
 
 /**
  * Maps what an external system says about a service (an entity ref, a bare

@@ -6,15 +6,15 @@ export interface BulkInsertOptions {
    * The columns to write. Defaults to the keys of the first row; every row
    * should have the same keys (a missing one is written as null).
    */
-  columns?: string[];
+  columns?: readonly string[];
   /**
    * A unique key of the table. A row colliding with a stored one is skipped,
    * unless `merge` names the columns to overwrite. Rows must not collide
    * with each other: PostgreSQL refuses to update a row twice in a statement.
    */
-  onConflict?: string[];
+  onConflict?: readonly string[];
   /** Columns a colliding row overwrites in the stored one. */
-  merge?: string[];
+  merge?: readonly string[];
   /**
    * Overwrites only when the incoming value of `column` compares so to the
    * stored one: `{ column: 'deployed_at', incoming: '<' }` keeps the
@@ -22,12 +22,12 @@ export interface BulkInsertOptions {
    */
   mergeWhen?: { column: string; incoming: '<' | '>' };
   /** Columns to return of the rows written (inserted or merged). */
-  returning?: string[];
+  returning?: readonly string[];
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function checkIdentifiers(names: string[]) {
+function checkIdentifiers(names: readonly string[]) {
   for (const name of names) {
     if (!IDENTIFIER.test(name)) {
       throw new Error(`bulkInsert: '${name}' is not a plain column name`);
@@ -72,7 +72,7 @@ export async function bulkInsert<TReturned = Record<string, unknown>>(
   }
 
   const sqlite = dialect === 'sqlite3';
-  const ids = (names: string[]) => names.map(() => '??').join(', ');
+  const ids = (names: readonly string[]) => names.map(() => '??').join(', ');
   const bindings: string[] = [table, ...columns];
   let sql = `insert into ?? (${ids(columns)}) `;
   if (sqlite) {
@@ -111,7 +111,7 @@ export async function bulkInsert<TReturned = Record<string, unknown>>(
 /** The rows as one JSON array, with values as the driver would bind them. */
 function jsonOf(
   rows: ReadonlyArray<Record<string, unknown>>,
-  columns: string[],
+  columns: readonly string[],
   sqlite: boolean,
 ): string {
   return JSON.stringify(

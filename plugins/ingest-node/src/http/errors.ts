@@ -30,3 +30,15 @@ export class UnsupportedMediaTypeError extends CustomErrorBase {
   name = 'UnsupportedMediaTypeError' as const;
   statusCode = 415;
 }
+
+/**
+ * A system Flightdeck called on the caller's behalf (GitHub, a CD system)
+ * answered with a failure. Answered with 502; the upstream error is kept as
+ * the cause.
+ *
+ * @public
+ */
+export class BadGatewayError extends CustomErrorBase {
+  name = 'BadGatewayError' as const;
+  statusCode = 502;
+}

@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { assertError, InputError } from '@backstage/errors';
 import express, { Request, RequestHandler } from 'express';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 
@@ -75,11 +75,8 @@ export function jsonBody(options: {
       try {
         req.body = JSON.parse(raw.toString('utf8'));
       } catch (parseError) {
-        next(
-          new InputError(
-            `The body is not valid JSON: ${(parseError as Error).message}`,
-          ),
-        );
+        assertError(parseError);
+        next(new InputError(`The body is not valid JSON: ${parseError.message}`));
         return;
       }
       rawBodies.set(req, raw);

@@ -1,51 +1,47 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import {
   SchedulerServiceTaskInvocationDefinition,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { testDatabaseIds } from '@flightdeck/backend-test-support';
+import { IdempotencyKeyJanitor } from './IdempotencyKeyJanitor';
 import { IdempotencyStore } from './IdempotencyStore';
-import {
-  readIdempotencyRetentionDays,
-  scheduleIdempotencyKeyPurge,
-} from './idempotencyRetention';
 
 jest.setTimeout(60_000);
 
-describe('idempotency key retention', () => {
+type Task = SchedulerServiceTaskScheduleDefinition &
+  SchedulerServiceTaskInvocationDefinition;
+
+describe('IdempotencyKeyJanitor', () => {
   const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
   it.each(databases.eachSupportedId())(
-    'purges keys older than the retention every hour on %p',
+    'purges keys older than the retention, once an hour for all replicas, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       let now = new Date('2026-01-01T00:00:00Z');
       const clock = () => now;
-      const store = await IdempotencyStore.create(knex, { clock });
+      const store = await IdempotencyStore.create({ knex, clock });
       await knex.transaction(trx => store.claimMany(trx, 'events', ['old']));
       now = new Date('2026-01-25T00:00:00Z');
       await knex.transaction(trx => store.claimMany(trx, 'events', ['recent']));
 
-      const tasks: Array<
-        SchedulerServiceTaskScheduleDefinition &
-          SchedulerServiceTaskInvocationDefinition
-      > = [];
+      const tasks: Task[] = [];
       const scheduler = mockServices.scheduler.mock({
         scheduleTask: async task => {
           tasks.push(task);
         },
       });
-      await scheduleIdempotencyKeyPurge({
-        knex,
-        store,
-        scheduler,
-        logger: mockServices.logger.mock(),
-        retentionDays: 20,
-        clock,
-      });
-      expect(tasks.map(t => [t.id, t.frequency])).toEqual([
-        ['purge-idempotency-keys', { hours: 1 }],
+      const janitor = IdempotencyKeyJanitor.fromConfig(
+        new ConfigReader({
+          flightdeck: { ingest: { idempotencyKeyRetentionDays: 20 } },
+        }),
+        { store, scheduler, logger: mockServices.logger.mock(), clock },
+      );
+      await janitor.start();
+      expect(tasks.map(t => [t.id, t.frequency, t.scope])).toEqual([
+        ['purge-idempotency-keys', { hours: 1 }, 'global'],
       ]);
 
       await tasks[0].fn(new AbortController().signal);
@@ -58,17 +54,22 @@ describe('idempotency key retention', () => {
   );
 
   it('reads the retention, 30 days unless set, and refuses nonsense', () => {
-    const read = (days?: unknown) =>
-      readIdempotencyRetentionDays(
+    const janitorWith = (days?: unknown) =>
+      IdempotencyKeyJanitor.fromConfig(
         new ConfigReader(
           days === undefined
             ? {}
             : { flightdeck: { ingest: { idempotencyKeyRetentionDays: days } } },
         ),
+        {
+          store: {} as IdempotencyStore,
+          scheduler: mockServices.scheduler.mock(),
+          logger: mockServices.logger.mock(),
+        },
       );
-    expect(read()).toBe(30);
-    expect(read(7)).toBe(7);
-    expect(() => read(0)).toThrow(
+    expect(janitorWith().retentionDays).toBe(30);
+    expect(janitorWith(7).retentionDays).toBe(7);
+    expect(() => janitorWith(0)).toThrow(
       'flightdeck.ingest.idempotencyKeyRetentionDays must be a whole number of days, at least 1; got 0',
     );
   });

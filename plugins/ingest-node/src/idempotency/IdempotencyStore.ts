@@ -1,54 +1,44 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { bulkInsert } from './bulkInsert';
+import { bulkInsert } from '../database/bulkInsert';
 
 const TABLE = 'ingest_idempotency_keys';
 
 /**
- * Remembers which events a feature backend has accepted. Each feature keeps
- * the table in its own database; the check and the feature's own writes
- * share one transaction, so an event is either fully recorded once or not at
- * all.
+ * Remembers which events a feature backend has accepted. The table lives in
+ * the feature's own database, so that a feature claims an event's key in the
+ * same transaction as it writes the event: an event is either recorded once,
+ * or not at all.
  *
  * @public
  */
 export class IdempotencyStore {
-  /** Runs this package's migrations in the feature's database. */
-  static async create(
-    knex: Knex,
-    options?: { clock?: () => Date },
-  ): Promise<IdempotencyStore> {
-    await knex.migrate.latest({
-      directory: resolvePackagePath('@flightdeck/ingest-node', 'migrations'),
-      tableName: 'ingest_node_knex_migrations',
-    });
-    return new IdempotencyStore(options?.clock ?? (() => new Date()));
+  /** Runs this package's migrations in the feature's database, unless skipped. */
+  static async create(options: {
+    knex: Knex;
+    skipMigrations?: boolean;
+    clock?: () => Date;
+  }): Promise<IdempotencyStore> {
+    const { knex } = options;
+    if (!options.skipMigrations) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath('@flightdeck/ingest-node', 'migrations'),
+        tableName: 'ingest_node_knex_migrations',
+      });
+    }
+    return new IdempotencyStore(knex, options.clock ?? (() => new Date()));
   }
 
-  private constructor(private readonly clock: () => Date) {}
+  private constructor(
+    private readonly knex: Knex,
+    private readonly clock: () => Date,
+  ) {}
 
   /**
-   * Claims `key` within `trx`. Returns false when the key was claimed before
-   * (by an earlier delivery, or a concurrent one that committed first), in
-   * which case the caller must not write anything.
-   */
-  async claim(
-    trx: Knex.Transaction,
-    scope: string,
-    key: string,
-  ): Promise<boolean> {
-    const inserted = await trx(TABLE)
-      .insert({ scope, idempotency_key: key, received_at: this.clock() })
-      .onConflict(['scope', 'idempotency_key'])
-      .ignore()
-      .returning('idempotency_key');
-    return inserted.length === 1;
-  }
-
-  /**
-   * Claims many keys at once within `trx`, in one statement. Returns the
-   * keys this call claimed; a key seen before, or twice in `keys`, is claimed
-   * at most once (its first occurrence).
+   * Claims `keys` within the feature's transaction `trx`, in one statement.
+   * Returns the keys this call claimed: a key claimed before (by an earlier
+   * delivery, or a concurrent one that committed first), or a second time in
+   * `keys`, is not among them, and the caller must not write its event.
    */
   async claimMany(
     trx: Knex.Transaction,
@@ -73,7 +63,7 @@ export class IdempotencyStore {
   }
 
   /** Forgets keys first seen before `date`; returns how many. */
-  async purgeOlderThan(knex: Knex, date: Date): Promise<number> {
-    return knex(TABLE).where('received_at', '<', date).delete();
+  async purgeOlderThan(date: Date): Promise<number> {
+    return this.knex(TABLE).where('received_at', '<', date).delete();
   }
 }

@@ -5,14 +5,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
-  ApiJsonAnswer,
-  ApiJsonRequest,
+  ActionSupport,
+  DeployAnswer,
   Deployment,
+  DeployRequest,
 } from '@flightdeck/plugin-deployments-common';
 
-export type DeployRequest = ApiJsonRequest<'DeployVersion'>;
-export type DeployAnswer = ApiJsonAnswer<'DeployVersion', 202>;
-export type DeploySupport = ApiJsonAnswer<'GetDeploySupport', 200>;
+export type { DeployAnswer, DeployRequest };
+export type DeploySupport = ActionSupport;
 
 /**
  * The deployments plugin's API as the scaffolder's actions use it. A deploy

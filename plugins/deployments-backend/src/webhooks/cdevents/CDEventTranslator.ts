@@ -2,22 +2,19 @@ import { createHash } from 'node:crypto';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
-  CatalogEntityResolver,
-  FlightdeckEnvironment,
+  IngestService,
   UnprocessableEntityError,
 } from '@flightdeck/ingest-node';
-import { DeploymentEvent } from '@flightdeck/plugin-deployments-common';
+import {
+  CDEvent,
+  DeploymentEvent,
+  FlightdeckExtras,
+} from '@flightdeck/plugin-deployments-common';
 import {
   DeploymentStore,
   SettledDeployment,
-} from '../../service/DeploymentStore';
-import { matchEnvironment } from '../matchEnvironment';
-import {
-  CDEvent,
-  FlightdeckExtras,
-  predicateOf,
-  versionOfArtifact,
-} from './cdevent';
+} from '../../store/DeploymentStore';
+import { predicateOf, versionOfArtifact } from './cdeventType';
 
 /** The longest version the deployments table holds. */
 const MAX_VERSION_LENGTH = 128;
@@ -38,8 +35,7 @@ const MAX_VERSION_LENGTH = 128;
  */
 export class CDEventTranslator {
   constructor(
-    private readonly environments: FlightdeckEnvironment[],
-    private readonly resolver: CatalogEntityResolver,
+    private readonly ingest: Pick<IngestService, 'environments' | 'entities'>,
     private readonly store: Pick<DeploymentStore, 'latestSettled'>,
   ) {}
 
@@ -92,12 +88,11 @@ export class CDEventTranslator {
       typeof cdevent.customData === 'object'
         ? cdevent.customData.flightdeck ?? {}
         : {};
-    const environment = matchEnvironment(
+    const environment = this.ingest.environments.resolve(
       subject.content.environment.name ?? subject.content.environment.id,
-      this.environments,
       `${where}subject.content.environment`,
     );
-    const entity = await this.resolver.byRef(
+    const entity = await this.ingest.entities.byRef(
       extras.entityRef ?? serviceOf(subject.id),
     );
     const entityRef = stringifyEntityRef(entity);

@@ -1,4 +1,4 @@
-import { predicateOf, versionOfArtifact } from './cdevent';
+import { predicateOf, versionOfArtifact } from './cdeventType';
 
 describe('versionOfArtifact', () => {
   it.each([

@@ -2,9 +2,8 @@ import {
   DeploymentEvent,
   DeploymentStatus,
 } from '@flightdeck/plugin-deployments-common';
-import { FlightdeckEnvironment } from '@flightdeck/ingest-node';
+import { Environments } from '@flightdeck/ingest-node';
 import { z } from 'zod';
-import { matchEnvironment } from '../matchEnvironment';
 
 // Only the fields Flightdeck reads; GitHub sends many more, which pass.
 const repository = z.object({ full_name: z.string().min(3).max(255) });
@@ -65,16 +64,12 @@ const httpUrl = (value?: string | null) =>
 
 function common(
   payload: z.output<typeof githubDeploymentPayloadSchema>,
-  environments: FlightdeckEnvironment[],
+  environments: Environments,
   deliveryId: string,
 ) {
   const { deployment: d } = payload;
   return {
-    environment: matchEnvironment(
-      d.environment,
-      environments,
-      'deployment.environment',
-    ),
+    environment: environments.resolve(d.environment, 'deployment.environment'),
     version: d.ref,
     strategy: 'rolling' as const,
     deploymentId: `github-${d.id}`,
@@ -90,7 +85,7 @@ function common(
 /** `deployment` created: a deployment has started. */
 export function fromDeploymentPayload(
   payload: z.output<typeof githubDeploymentPayloadSchema>,
-  environments: FlightdeckEnvironment[],
+  environments: Environments,
   deliveryId: string,
 ): GithubDeploymentDelivery | undefined {
   if (payload.action !== 'created') return undefined;
@@ -103,7 +98,7 @@ export function fromDeploymentPayload(
 /** `deployment_status` created: progress or the outcome. */
 export function fromDeploymentStatusPayload(
   payload: z.output<typeof githubDeploymentStatusPayloadSchema>,
-  environments: FlightdeckEnvironment[],
+  environments: Environments,
   deliveryId: string,
 ): GithubDeploymentDelivery | undefined {
   const status = STATE_TO_STATUS[payload.deployment_status.state];

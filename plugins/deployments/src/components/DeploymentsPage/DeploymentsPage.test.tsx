@@ -37,6 +37,7 @@ function serve() {
   const asked = {
     deployments: [] as URLSearchParams[],
     dora: [] as URLSearchParams[],
+    doraByOwner: [] as URLSearchParams[],
   };
   server.use(
     http.get(`${base}/environments`, () =>
@@ -47,6 +48,20 @@ function serve() {
         ],
       }),
     ),
+    http.get(`${base}/dora/by-owner`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      asked.doraByOwner.push(params);
+      return HttpResponse.json({
+        items: params.getAll('owner').map(owner => ({
+          owner,
+          metrics: {
+            ...doraMetrics,
+            level:
+              owner === 'group:default/web-experience' ? 'elite' : 'medium',
+          },
+        })),
+      });
+    }),
     http.get(`${base}/dora`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       asked.dora.push(params);
@@ -128,6 +143,15 @@ describe('DeploymentsPage', () => {
         'medium',
       ),
     ).toBeInTheDocument();
+    // Every team's keys in one request.
+    expect(asked.doraByOwner).toHaveLength(1);
+    expect(asked.doraByOwner[0].getAll('owner')).toEqual([
+      'group:default/payments',
+      'group:default/web-experience',
+    ]);
+    expect(
+      asked.dora.filter(p => p.has('owner') && !p.has('entityRef')),
+    ).toHaveLength(0);
 
     await userEvent.click(row);
     expect(await screen.findByText('Team deployments')).toBeInTheDocument();

@@ -6,11 +6,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Environment } from '@flightdeck/api-common';
 import {
   DEPLOYMENT_STATUSES,
   Deployment,
   DeploymentStatus,
-  Environment,
 } from '@flightdeck/plugin-deployments-common';
 import { Box, Button, Tooltip, Typography } from '@material-ui/core';
 import { useState } from 'react';

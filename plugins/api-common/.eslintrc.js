@@ -1,0 +1,1 @@
+module.exports = require('@flightdeck/build-config/eslint')(__dirname);

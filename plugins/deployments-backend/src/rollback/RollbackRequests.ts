@@ -1,0 +1,82 @@
+import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { assertError, ConflictError } from '@backstage/errors';
+import { UnprocessableEntityError } from '@flightdeck/ingest-node';
+import {
+  Deployment,
+  RollbackAnswer,
+} from '@flightdeck/plugin-deployments-common';
+import { DeployProviders } from '../providers/DeployProviders';
+import { providerFailure } from '../providers/providerFailure';
+
+/** A user's request to bring back an earlier deployment, already authorized. */
+export interface RollbackRequest {
+  entity: Entity;
+  deployment: Deployment;
+  reason: string;
+  requestedBy: string;
+}
+
+/**
+ * Carries out rollbacks from Flightdeck: only to a deployment that
+ * succeeded, through the service's provider, which redeploys its version.
+ * Every attempt closes its audit event, as done or failed.
+ */
+export class RollbackRequests {
+  constructor(private readonly providers: DeployProviders) {}
+
+  async rollback(
+    request: RollbackRequest,
+    audit: AuditorServiceEvent,
+  ): Promise<RollbackAnswer> {
+    try {
+      const answer = await this.carryOut(request);
+      await audit.success({ meta: { provider: answer.provider } });
+      return answer;
+    } catch (error) {
+      assertError(error);
+      await audit.fail({ error });
+      throw error;
+    }
+  }
+
+  private async carryOut({
+    entity,
+    deployment,
+    reason,
+    requestedBy,
+  }: RollbackRequest): Promise<RollbackAnswer> {
+    if (deployment.status !== 'succeeded') {
+      throw new ConflictError(
+        `Only a successful deployment can be rolled back to; this one ${deployment.status.replace(
+          '_',
+          ' ',
+        )}`,
+      );
+    }
+    const choice = this.providers.forEntity(entity);
+    if (!choice.provider) {
+      throw new UnprocessableEntityError(choice.missing);
+    }
+    const { provider } = choice;
+    try {
+      const { url } = await provider.trigger({
+        entity,
+        action: 'rollback',
+        environment: deployment.environment,
+        version: deployment.version,
+        deploymentId: deployment.id,
+        reason,
+        requestedBy,
+      });
+      return {
+        provider: provider.id,
+        environment: deployment.environment,
+        version: deployment.version,
+        url: url ?? null,
+      };
+    } catch (error) {
+      throw providerFailure(provider.id, 'rollback', error);
+    }
+  }
+}
