@@ -1,3 +1,4 @@
+import { assertError } from '@backstage/errors';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ExitCode, ReportError } from './exitCodes';
@@ -27,8 +28,9 @@ export async function changesFromGit(
       { cwd, maxBuffer: 16 * 1024 * 1024 },
     ));
   } catch (error) {
+    assertError(error);
     const detail =
-      (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+      (error as { stderr?: string }).stderr?.trim() || error.message;
     throw new ReportError(
       `--changes-from-git: git log ${range} failed: ${detail}`,
       ExitCode.BadInput,

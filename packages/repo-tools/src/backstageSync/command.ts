@@ -1,3 +1,4 @@
+import { assertError } from '@backstage/errors';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,7 +66,8 @@ export async function run(
       },
     }).values;
   } catch (error) {
-    output.stderr(`backstage-sync: ${(error as Error).message}\n\n${USAGE}`);
+    assertError(error);
+    output.stderr(`backstage-sync: ${error.message}\n\n${USAGE}`);
     return 2;
   }
   if (options.help) {
@@ -90,7 +92,8 @@ export async function run(
   try {
     manifest = await loadReleaseManifest(source);
   } catch (error) {
-    output.stderr(`backstage-sync: ${(error as Error).message}\n`);
+    assertError(error);
+    output.stderr(`backstage-sync: ${error.message}\n`);
     return 1;
   }
   if (options.release && manifest.releaseVersion !== options.release) {

@@ -1,3 +1,4 @@
+import { assertError } from '@backstage/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -34,7 +35,8 @@ export async function readWorkspacePackageFiles(
     try {
       files.push({ path, json: JSON.parse(text) });
     } catch (error) {
-      throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+      assertError(error);
+      throw new Error(`${path} is not valid JSON: ${error.message}`);
     }
   }
   return files;

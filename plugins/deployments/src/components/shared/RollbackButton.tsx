@@ -1,3 +1,4 @@
+import { assertError, ResponseError } from '@backstage/errors';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { Deployment } from '@flightdeck/plugin-deployments-common';
 import {
@@ -13,9 +14,11 @@ import {
 import { useState } from 'react';
 import { RollbackSupport, deploymentsApiRef } from '../../api/DeploymentsApi';
 
+/** The backend's own words when it answered with an error, else the error's. */
 function errorMessage(error: unknown): string {
-  const cause = (error as { cause?: { message?: string } }).cause;
-  return cause?.message ?? (error as Error).message;
+  if (error instanceof ResponseError) return error.body.error.message;
+  assertError(error);
+  return error.message;
 }
 
 /** "Roll back to this version", with the reason it asks for. */
