@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { ingestServiceRef, unauthenticatedPathsOf } from '@flightdeck/ingest-node';
+import {
+  ingestServiceRef,
+  unauthenticatedPathsOf,
+} from '@flightdeck/ingest-node';
 import {
   deploymentsApi,
   deploymentsPermissions,
@@ -48,7 +51,13 @@ export const deploymentsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         ingest: ingestServiceRef,
       },
-      async init({ config, database, httpRouter, permissionsRegistry, ingest }) {
+      async init({
+        config,
+        database,
+        httpRouter,
+        permissionsRegistry,
+        ingest,
+      }) {
         permissionsRegistry.addPermissions(deploymentsPermissions);
         const settings = readDeploymentsConfig(config);
         const store = await KnexDeploymentStore.create({

@@ -16,6 +16,7 @@ export {
   type EntityMutation,
   type AuthorizedMutation,
 } from './authorization/EntityAuthorizer';
+export { settleAudit } from './authorization/settleAudit';
 export { IdempotencyStore } from './idempotency/IdempotencyStore';
 export { IdempotencyKeyJanitor } from './idempotency/IdempotencyKeyJanitor';
 export {

@@ -90,7 +90,8 @@ export type EndpointRequestBody<E extends EndpointSpec> = E['body'] extends {
   : never;
 
 /** The statuses of an endpoint's successful answers. @public */
-export type EndpointStatus<E extends EndpointSpec> = keyof E['answers'] & number;
+export type EndpointStatus<E extends EndpointSpec> = keyof E['answers'] &
+  number;
 
 /** The body of one successful answer; `undefined` for one without a body. @public */
 export type EndpointAnswer<

@@ -57,7 +57,10 @@ const contract = defineContract({
       summary: 'Adds one',
       auth: 'signed-body',
       headers: z.object({ 'X-Signature': z.string() }),
-      body: { limitBytes: 1024, content: { 'application/json': newItemSchema } },
+      body: {
+        limitBytes: 1024,
+        content: { 'application/json': newItemSchema },
+      },
       answers: { 204: { description: 'Added' } },
       errors: [400, 401],
     }),
@@ -91,7 +94,7 @@ describe('openApiDocument', () => {
         name: 'limit',
         in: 'query',
         required: false,
-        schema: { type: "integer", minimum: 1, maximum: 10, default: 5 },
+        schema: { type: 'integer', minimum: 1, maximum: 10, default: 5 },
       },
     ]);
     expect(document.paths['/items/{id}'].get.parameters).toEqual([

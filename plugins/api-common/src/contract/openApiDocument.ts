@@ -167,7 +167,8 @@ export function openApiDocument(contract: ApiContract): OpenApiDocument {
       requestParts.set(partId(endpoint, type), schema);
     }
     for (const [status, answer] of Object.entries(endpoint.answers)) {
-      if (answer.schema) answerParts.set(partId(endpoint, status), answer.schema);
+      if (answer.schema)
+        answerParts.set(partId(endpoint, status), answer.schema);
     }
   }
   const requests = generate(named, requestParts, 'input');
@@ -279,7 +280,8 @@ export function openApiDocument(contract: ApiContract): OpenApiDocument {
       schemas,
       responses: {
         Error: {
-          description: 'The request was refused; the message names the problem.',
+          description:
+            'The request was refused; the message names the problem.',
           content: {
             'application/json': {
               schema: { $ref: `${SCHEMA_REF}${ERROR_SCHEMA}` },

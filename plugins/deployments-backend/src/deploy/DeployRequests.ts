@@ -1,7 +1,7 @@
 import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { assertError, ConflictError } from '@backstage/errors';
-import { UnprocessableEntityError } from '@flightdeck/ingest-node';
+import { ConflictError } from '@backstage/errors';
+import { settleAudit, UnprocessableEntityError } from '@flightdeck/ingest-node';
 import {
   Deployment,
   DeploymentEvent,
@@ -55,21 +55,15 @@ export class DeployRequests {
     request: DeployRequest,
     audit: AuditorServiceEvent,
   ): Promise<DeployOutcome> {
-    try {
-      const outcome = await this.carryOut(request);
-      await audit.success({
-        meta: {
-          deploymentId: outcome.deployment.id,
-          provider: outcome.provider,
-          triggered: outcome.triggered,
-        },
-      });
-      return outcome;
-    } catch (error) {
-      assertError(error);
-      await audit.fail({ error });
-      throw error;
-    }
+    return settleAudit(
+      audit,
+      () => this.carryOut(request),
+      outcome => ({
+        deploymentId: outcome.deployment.id,
+        provider: outcome.provider,
+        triggered: outcome.triggered,
+      }),
+    );
   }
 
   private now() {
@@ -114,7 +108,11 @@ export class DeployRequests {
     if (recorded.duplicate) {
       // The same request, arriving at the same moment: it answers instead.
       const deployment = await this.earlier(request, entityRef, key);
-      return { triggered: false, deployment: deployment!, provider: provider.id };
+      return {
+        triggered: false,
+        deployment: deployment!,
+        provider: provider.id,
+      };
     }
 
     let url: string | undefined;
@@ -143,7 +141,12 @@ export class DeployRequests {
       throw providerFailure(provider.id, 'deploy', error);
     }
     const deployment = await this.deps.store.get(recorded.deploymentId!);
-    return { triggered: true, deployment: deployment!, provider: provider.id, url };
+    return {
+      triggered: true,
+      deployment: deployment!,
+      provider: provider.id,
+      url,
+    };
   }
 
   /** The deployment an earlier request with this id made, if any. */

@@ -122,7 +122,7 @@ describe('deploying from Flightdeck', () => {
     await backend.stop();
   });
 
-  it("counts the commits a release names in lead time once the CD system reports success", async () => {
+  it('counts the commits a release names in lead time once the CD system reports success', async () => {
     const { backend, deploy } = await start();
     const committedAt = new Date(Date.now() - 3 * 3600_000).toISOString();
     const res = await deploy({

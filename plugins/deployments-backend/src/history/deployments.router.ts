@@ -30,10 +30,7 @@ export function bindHistoryEndpoints(
   router.bind(endpoints.environmentStates, async ({ query }) => ({
     status: 200,
     body: {
-      items: await store.environmentStates(
-        query.entityRef,
-        environments.names,
-      ),
+      items: await store.environmentStates(query.entityRef, environments.names),
     },
   }));
 

@@ -1,7 +1,7 @@
 import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { assertError, ConflictError } from '@backstage/errors';
-import { UnprocessableEntityError } from '@flightdeck/ingest-node';
+import { ConflictError } from '@backstage/errors';
+import { settleAudit, UnprocessableEntityError } from '@flightdeck/ingest-node';
 import {
   Deployment,
   RollbackAnswer,
@@ -29,15 +29,11 @@ export class RollbackRequests {
     request: RollbackRequest,
     audit: AuditorServiceEvent,
   ): Promise<RollbackAnswer> {
-    try {
-      const answer = await this.carryOut(request);
-      await audit.success({ meta: { provider: answer.provider } });
-      return answer;
-    } catch (error) {
-      assertError(error);
-      await audit.fail({ error });
-      throw error;
-    }
+    return settleAudit(
+      audit,
+      () => this.carryOut(request),
+      answer => ({ provider: answer.provider }),
+    );
   }
 
   private async carryOut({

@@ -256,7 +256,10 @@ describe('deployments router', () => {
   it("compares several teams' DORA metrics in one request", async () => {
     await post({
       events: [
-        event({ startedAt: new Date(Date.now() - 7200_000).toISOString(), finishedAt: new Date(Date.now() - 3600_000).toISOString() }),
+        event({
+          startedAt: new Date(Date.now() - 7200_000).toISOString(),
+          finishedAt: new Date(Date.now() - 3600_000).toISOString(),
+        }),
         event({
           entityRef: 'component:default/booking-web',
           status: 'failed',
@@ -266,7 +269,9 @@ describe('deployments router', () => {
       ],
     });
     const res = await request(backend.server)
-      .get('/api/deployments/dora/by-owner?owner=web&owner=payments&owner=ghosts')
+      .get(
+        '/api/deployments/dora/by-owner?owner=web&owner=payments&owner=ghosts',
+      )
       .set('Authorization', asUser);
     expect(res.status).toBe(200);
     expect(

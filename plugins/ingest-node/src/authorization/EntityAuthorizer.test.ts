@@ -14,7 +14,9 @@ const shipPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
-function authorizerDeciding(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+function authorizerDeciding(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockImplementation(async requests =>
     requests.map(() => ({ result })),

@@ -58,7 +58,9 @@ export class EntityAuthorizer {
     },
   ) {}
 
-  async authorizeMutation(mutation: EntityMutation): Promise<AuthorizedMutation> {
+  async authorizeMutation(
+    mutation: EntityMutation,
+  ): Promise<AuthorizedMutation> {
     const entity = await this.options.entities.byRef(mutation.entityRef);
     const entityRef = stringifyEntityRef(entity);
     const allowed = await this.isAllowed(

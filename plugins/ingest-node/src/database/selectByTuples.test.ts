@@ -40,7 +40,9 @@ describe('selectByTuples', () => {
         [...wanted, ['svc-0', 'production', 'missing']],
       );
       expect(found.size).toBe(650);
-      expect(found.get(tupleKey(['svc-3', 'staging', '1.0.10']))).toBeUndefined();
+      expect(
+        found.get(tupleKey(['svc-3', 'staging', '1.0.10'])),
+      ).toBeUndefined();
       expect(found.get(tupleKey(['svc-3', 'staging', '1.0.3']))?.notes).toBe(
         'n3',
       );

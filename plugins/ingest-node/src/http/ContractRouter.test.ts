@@ -1,7 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { defineContract, defineEndpoint } from '@flightdeck/api-common';
 import express from 'express';
@@ -88,17 +85,13 @@ function shopRouter() {
         ? { status: 204, body: undefined }
         : { status: 201, body: { id: 'i-1' } };
     })
-    .bind(
-      items.endpoints.hook,
-      async () => ({ status: 200, body: {} }),
-      {
-        readBody: signedJsonBody({
-          limitBytes: 1024,
-          headerName: 'X-Shop-Signature',
-          secrets: ['s3cret'],
-        }),
-      },
-    );
+    .bind(items.endpoints.hook, async () => ({ status: 200, body: {} }), {
+      readBody: signedJsonBody({
+        limitBytes: 1024,
+        headerName: 'X-Shop-Signature',
+        secrets: ['s3cret'],
+      }),
+    });
   return { app: appWith(router.build()), calls };
 }
 
@@ -110,7 +103,11 @@ describe('ContractRouter', () => {
       .set('Authorization', mockCredentials.service.header());
     expect(res.status).toBe(200);
     expect(calls).toEqual([
-      { params: { id: 'i-7' }, query: { verbose: 'yes' }, principal: 'service' },
+      {
+        params: { id: 'i-7' },
+        query: { verbose: 'yes' },
+        principal: 'service',
+      },
     ]);
     const added = await request(app)
       .post('/items')

@@ -9,7 +9,14 @@ const parse = (body: unknown) =>
 describe('parseBatchOrSingle', () => {
   it('takes one event or a batch of them', () => {
     expect(parse({ id: 'a', n: 1 })).toEqual([{ id: 'a', n: 1 }]);
-    expect(parse({ events: [{ id: 'a', n: 1 }, { id: 'b', n: 2 }] })).toEqual([
+    expect(
+      parse({
+        events: [
+          { id: 'a', n: 1 },
+          { id: 'b', n: 2 },
+        ],
+      }),
+    ).toEqual([
       { id: 'a', n: 1 },
       { id: 'b', n: 2 },
     ]);

@@ -76,7 +76,9 @@ export function jsonBody(options: {
         req.body = JSON.parse(raw.toString('utf8'));
       } catch (parseError) {
         assertError(parseError);
-        next(new InputError(`The body is not valid JSON: ${parseError.message}`));
+        next(
+          new InputError(`The body is not valid JSON: ${parseError.message}`),
+        );
         return;
       }
       rawBodies.set(req, raw);

@@ -26,7 +26,8 @@ export class IdempotencyKeyJanitor {
       clock?: () => Date;
     },
   ): IdempotencyKeyJanitor {
-    const days = config.getOptionalNumber(RETENTION_KEY) ?? DEFAULT_RETENTION_DAYS;
+    const days =
+      config.getOptionalNumber(RETENTION_KEY) ?? DEFAULT_RETENTION_DAYS;
     if (!Number.isInteger(days) || days < 1) {
       throw new Error(
         `${RETENTION_KEY} must be a whole number of days, at least 1; got ${days}`,
@@ -65,7 +66,9 @@ export class IdempotencyKeyJanitor {
   /** Forgets the keys past the retention now; returns how many. */
   async purge(): Promise<number> {
     const now = this.options.clock?.() ?? new Date();
-    const cutoff = new Date(now.getTime() - this.options.retentionDays * DAY_MS);
+    const cutoff = new Date(
+      now.getTime() - this.options.retentionDays * DAY_MS,
+    );
     const purged = await this.options.store.purgeOlderThan(cutoff);
     if (purged > 0) {
       this.options.logger.info(

@@ -17,7 +17,6 @@ export function predicateOf(type: string): ServicePredicate | undefined {
   return SERVICE_TYPE.exec(type)?.[1] as ServicePredicate | undefined;
 }
 
-
 /**
  * The version in a package URL (`pkg:oci/payments-api@sha256%3Aab12...`
  * gives `sha256:ab12...`), or the identifier itself when it is not a purl

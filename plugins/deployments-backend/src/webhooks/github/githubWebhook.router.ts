@@ -66,14 +66,18 @@ export function bindGithubWebhookEndpoint(
         return {
           status: 202,
           body: {
-            ignored: `GitHub event '${eventName ?? 'none'}' is not handled here`,
+            ignored: `GitHub event '${
+              eventName ?? 'none'
+            }' is not handled here`,
           },
         };
       }
       if (!delivery) {
         return {
           status: 202,
-          body: { ignored: 'this action or state does not change a deployment' },
+          body: {
+            ignored: 'this action or state does not change a deployment',
+          },
         };
       }
       const entity = await entities.byAnnotation(
