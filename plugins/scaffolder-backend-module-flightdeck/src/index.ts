@@ -1,8 +1,12 @@
 /**
  * Flightdeck's scaffolder actions: the organisation's shared configs, the
- * local git host, and releases.
+ * local git host, catalog entities, and releases.
  *
  * @packageDocumentation
  */
 export { scaffolderModuleFlightdeck as default } from './module';
-export { localGitUrlReaderFactory } from './urlReader/localGitUrlReaderFactory';
+export { scaffolderModuleFlightdeckCatalog } from './catalog/module';
+export { scaffolderModuleFlightdeckLocalGit } from './localGit/module';
+export { scaffolderModuleFlightdeckRelease } from './release/module';
+export { scaffolderModuleFlightdeckSharedConfigs } from './sharedConfigs/module';
+export { localGitUrlReaderFactory } from './localGit/localGitUrlReaderFactory';

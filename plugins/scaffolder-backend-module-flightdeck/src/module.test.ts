@@ -160,6 +160,7 @@ describe('the Flightdeck scaffolder module', () => {
     );
     expect(ours.map((a: { id: string }) => a.id).sort()).toEqual([
       'flightdeck:catalog:source-repository',
+      'flightdeck:catalog:wait',
       'flightdeck:publish:local',
       'flightdeck:publish:local:branch',
       'flightdeck:release:create',

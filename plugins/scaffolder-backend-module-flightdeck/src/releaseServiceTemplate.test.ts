@@ -2,7 +2,6 @@ import {
   createMockDirectory,
   mockCredentials,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 // The release flow is tested against the real deployments backend.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import deploymentsPlugin from '@flightdeck/plugin-deployments-backend';
@@ -13,11 +12,13 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { createPublishLocalAction } from './actions/publishLocal';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { LocalGitHost } from './localGit/LocalGitHost';
+import { createPublishLocalAction } from './localGit/publishLocal';
 import { localHostComponent } from './__testUtils__/entities';
 import { runTask } from './__testUtils__/runTask';
 import { startScaffolderTestBackend } from './__testUtils__/startScaffolderTestBackend';
-import { mockActionContext } from './testing/mockActionContext';
+import { temporaryDirectories } from './__testUtils__/temporaryDirectories';
 
 jest.setTimeout(60_000);
 
@@ -121,13 +122,15 @@ beforeAll(async () => {
   ]) {
     seed.setContent({ 'README.md': `# ${name}\n` });
     await createPublishLocalAction({
-      config: new ConfigReader(config),
-    }).handler(
-      mockActionContext({
+      localGitHost: new LocalGitHost(host.path),
+      author: { name: 'Flightdeck', email: 'flightdeck@localhost' },
+    }).handler({
+      ...createMockActionContext({
         input: { name, gitCommitMessage: message },
         workspacePath: seed.path,
-      }) as any,
-    );
+      }),
+      createTemporaryDirectory: temporaryDirectories(),
+    } as any);
   }
 
   const template = parse(

@@ -15,16 +15,18 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { createPublishLocalAction } from './actions/publishLocal';
-import { createSharedConfigsApplyAction } from './actions/sharedConfigsApply';
-import { mockActionContext } from './testing/mockActionContext';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { LocalGitHost } from './localGit/LocalGitHost';
+import { createPublishLocalAction } from './localGit/publishLocal';
+import { createSharedConfigsApplyAction } from './sharedConfigs/sharedConfigsApply';
+import { temporaryDirectories } from './__testUtils__/temporaryDirectories';
 import {
   localHostComponent,
   paymentsComponent,
 } from './__testUtils__/entities';
 import { runTask } from './__testUtils__/runTask';
 import { startScaffolderTestBackend } from './__testUtils__/startScaffolderTestBackend';
-import { localGitUrlReaderFactory } from './urlReader/localGitUrlReaderFactory';
+import { localGitUrlReaderFactory } from './localGit/localGitUrlReaderFactory';
 
 jest.setTimeout(60_000);
 
@@ -68,15 +70,21 @@ const fakeGithubReaders: ReaderFactory = ({ treeResponseFactory }) => [
   },
 ];
 
+const createTemporaryDirectory = temporaryDirectories();
+
 /** Publishes `files` as a repository of the local git host. */
 async function publish(name: string, files: Record<string, string>) {
   seed.setContent(files);
-  await createPublishLocalAction({ config: new ConfigReader(config) }).handler(
-    mockActionContext({
+  await createPublishLocalAction({
+    localGitHost: LocalGitHost.fromConfig(new ConfigReader(config)),
+    author: config.scaffolder.defaultAuthor,
+  }).handler({
+    ...createMockActionContext({
       input: { name, gitCommitMessage: 'feat: start' },
       workspacePath: seed.path,
-    }) as any,
-  );
+    }),
+    createTemporaryDirectory,
+  } as any);
 }
 
 const branchesOf = (name: string) =>
@@ -105,7 +113,7 @@ beforeAll(async () => {
   });
   seed.clear();
   await createSharedConfigsApplyAction().handler(
-    mockActionContext({ input: {}, workspacePath: seed.path }) as any,
+    createMockActionContext({ input: {}, workspacePath: seed.path }) as any,
   );
   await publish('booking-service', {
     ...(seed.content() as Record<string, string>),

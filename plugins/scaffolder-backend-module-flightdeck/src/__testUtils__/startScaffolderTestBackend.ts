@@ -10,24 +10,33 @@ type ConfigData = NonNullable<
 
 /**
  * A backend with the real scaffolder, Backstage's GitHub actions and
- * Flightdeck's module, over an in-memory catalog holding `entities`, for
- * tests through the scaffolder's HTTP API (dry runs and tasks). Extra
- * `features` come last, such as URL reader factories.
+ * Flightdeck's modules, for tests through the scaffolder's HTTP API (dry
+ * runs and tasks). The catalog is an in-memory one holding `entities`, or
+ * with `realCatalog` the catalog backend itself, which processes the
+ * locations of `catalog.locations` and of `catalog:register` as a portal
+ * does. Extra `features` come last, such as URL reader factories.
  */
 export function startScaffolderTestBackend(
   options: {
     config?: ConfigData;
     entities?: Entity[];
+    realCatalog?: boolean;
     features?: BackendFeature[];
   } = {},
 ) {
+  // A dynamic import() needs jest's ESM mode; require() does not.
+  const catalog = options.realCatalog
+    ? [
+        require('@backstage/plugin-catalog-backend'),
+        require('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+      ]
+    : [catalogServiceMock.factory({ entities: options.entities })];
   return startTestBackend({
     features: [
-      // A dynamic import() needs jest's ESM mode; require() does not.
       require('@backstage/plugin-scaffolder-backend'),
       require('@backstage/plugin-scaffolder-backend-module-github'),
       scaffolderModuleFlightdeck,
-      catalogServiceMock.factory({ entities: options.entities }),
+      ...catalog,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       ...(options.features ?? []),
     ],

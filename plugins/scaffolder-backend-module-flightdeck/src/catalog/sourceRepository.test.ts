@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { LocalGitHost } from '../localGitHost';
+import { LocalGitHost } from '../localGit/LocalGitHost';
 import { sourceRepositoryOf } from './sourceRepository';
 
 const localGitHost = new LocalGitHost(

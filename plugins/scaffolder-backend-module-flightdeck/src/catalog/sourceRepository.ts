@@ -4,7 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { LocalGitHost } from '../localGitHost';
+import { LocalGitHost } from '../localGit/LocalGitHost';
 
 /** Where a catalog entity's code lives, as the release actions need it. */
 export type SourceRepository =

@@ -23,8 +23,10 @@ export class GitError extends Error {
     /** git's exit code; undefined when it was killed or never started. */
     readonly exitCode: number | undefined,
     readonly stderr: string,
+    /** The failure of the git process, as Node reported it. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }
 
@@ -110,7 +112,7 @@ export function runGit(
             details ? `: ${details}` : ''
           }`;
         }
-        reject(new GitError(message, args, code, details));
+        reject(new GitError(message, args, code, details, error));
       },
     );
     // git never gets input: a command that would wait for some fails instead.
@@ -154,6 +156,7 @@ export function readGitOutput(
             args,
             code,
             details,
+            error,
           ),
         );
       },

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runGit } from '../git/runGit';
-import { LocalGitHost } from '../localGitHost';
+import { LocalGitHost } from '../localGit/LocalGitHost';
 import { planRelease } from './planRelease';
 import { PublishedRelease, Releaser } from './Releaser';
 import {

@@ -4,7 +4,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { assertError, InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
@@ -12,7 +12,7 @@ import {
   SourceRepository,
   sourceRepositoryOf,
 } from '../catalog/sourceRepository';
-import { LocalGitHost } from '../localGitHost';
+import { LocalGitHost } from '../localGit/LocalGitHost';
 
 /** The ways a release names its repository; exactly one is given. */
 export interface ReleaseTargetInput {
@@ -98,9 +98,8 @@ async function entityRepositoryOf(
       defaultNamespace: 'default',
     });
   } catch (error) {
-    throw new InputError(
-      `Invalid entityRef '${entityRef}': ${(error as Error).message}`,
-    );
+    assertError(error);
+    throw new InputError(`Invalid entityRef '${entityRef}': ${error.message}`);
   }
   const entity = await options.catalog.getEntityByRef(ref, {
     credentials: await options.credentials(),

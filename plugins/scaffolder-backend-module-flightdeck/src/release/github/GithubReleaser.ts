@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { assertError, ConflictError, InputError } from '@backstage/errors';
 import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -198,6 +198,7 @@ export class GithubReleaser implements Releaser<GithubReleasePlan> {
       if (httpStatusOf(error) === 422) {
         throw new ConflictError(
           `Tag ${plan.tag} was created in ${this.repository} while releasing: the release commit ${commitHash} is on ${plan.branch} without its tag`,
+          error,
         );
       }
       throw error;
@@ -225,14 +226,13 @@ export class GithubReleaser implements Releaser<GithubReleasePlan> {
         committer: author,
       }));
     } catch (error) {
+      assertError(error);
       const status = httpStatusOf(error);
       if (status === 409 || status === 422) {
+        // GitHub's words go in the message itself, where the reader needs
+        // them before the advice to retry.
         throw new ConflictError(
-          `${plan.branch} of ${this.repository} moved while ${
-            plan.tag
-          } was planned, and GitHub refused the CHANGELOG commit (${
-            (error as Error).message
-          }): retry the release`,
+          `${plan.branch} of ${this.repository} moved while ${plan.tag} was planned, and GitHub refused the CHANGELOG commit (${error.message}): retry the release`,
         );
       }
       throw error;

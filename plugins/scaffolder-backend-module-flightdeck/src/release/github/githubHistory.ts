@@ -55,6 +55,7 @@ export class GithubHistory {
       if (httpStatusOf(error) === 404) {
         throw new InputError(
           `No repository ${this.name} on ${hostname}, or its token may not read it`,
+          error,
         );
       }
       throw error;
@@ -74,7 +75,10 @@ export class GithubHistory {
     } catch (error) {
       // GitHub answers 409 for a repository without commits.
       if (httpStatusOf(error) === 409) {
-        throw new InputError(`Nothing to release: ${this.name} is empty`);
+        throw new InputError(
+          `Nothing to release: ${this.name} is empty`,
+          error,
+        );
       }
       throw error;
     }
