@@ -212,6 +212,16 @@ describe('the release-service template', () => {
         commitSha: git('payments-ledger', 'rev-parse', 'v0.1.0^{commit}'),
       }),
     ]);
+    // The commits the release brings count in lead time once it succeeded.
+    const dora = await request(backend.server)
+      .get(
+        '/api/deployments/dora?entityRef=component:default/payments-ledger&environment=staging',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(dora.body.leadTime.changes).toBe(
+      Number(git('payments-ledger', 'rev-list', '--count', 'v0.1.0^')),
+    );
+    expect(dora.body.leadTime.changes).toBeGreaterThan(0);
     expect(output.text[0]).toEqual({
       title: 'Release v0.1.0',
       content: expect.stringContaining(

@@ -38,6 +38,9 @@ describe('gitHistory', () => {
     time += 60;
     date = `${1700000000 + time} +0000`;
   };
+  /** When git says `sha` was committed, as commitsSince should answer it. */
+  const committedAt = (sha: string) =>
+    new Date(git('show', '-s', '--format=%cI', sha)).toISOString();
   const commit = (message: string) => {
     tick();
     git(
@@ -117,11 +120,16 @@ describe('gitHistory', () => {
         'feat(api): add releases\n\nA body.\n\nRefs: #1\nBREAKING CHANGE: yes\n',
       );
       await expect(commitsSince(dir.path, undefined)).resolves.toEqual([
-        { sha: first, message: 'chore: start' },
+        {
+          sha: first,
+          message: 'chore: start',
+          committedAt: committedAt(first),
+        },
         {
           sha: second,
           message:
             'feat(api): add releases\n\nA body.\n\nRefs: #1\nBREAKING CHANGE: yes',
+          committedAt: '2023-11-14T22:15:20.000Z',
         },
       ]);
       expect(first).toMatch(/^[0-9a-f]{40}$/);
@@ -141,10 +149,10 @@ describe('gitHistory', () => {
       git('merge', '--quiet', '--no-ff', '-m', 'Merge topic', 'topic');
       const merge = git('rev-parse', 'HEAD');
       await expect(commitsSince(dir.path, 'v1.0.0')).resolves.toEqual([
-        { sha: feat1, message: 'feat: one' },
-        { sha: fix, message: 'fix: two' },
-        { sha: feat2, message: 'feat: three' },
-        { sha: merge, message: 'Merge topic' },
+        { sha: feat1, message: 'feat: one', committedAt: committedAt(feat1) },
+        { sha: fix, message: 'fix: two', committedAt: committedAt(fix) },
+        { sha: feat2, message: 'feat: three', committedAt: committedAt(feat2) },
+        { sha: merge, message: 'Merge topic', committedAt: committedAt(merge) },
       ]);
     });
 
@@ -162,10 +170,10 @@ describe('gitHistory', () => {
       git('merge', '--quiet', '--no-ff', '-m', 'Merge topic', 'topic');
       const merge = git('rev-parse', 'HEAD');
       await expect(commitsSince(dir.path, 'v1.0.0')).resolves.toEqual([
-        { sha: parent, message: 'fix: one' },
-        { sha: child, message: 'feat: two' },
-        { sha: other, message: 'fix: three' },
-        { sha: merge, message: 'Merge topic' },
+        { sha: parent, message: 'fix: one', committedAt: committedAt(parent) },
+        { sha: child, message: 'feat: two', committedAt: committedAt(child) },
+        { sha: other, message: 'fix: three', committedAt: committedAt(other) },
+        { sha: merge, message: 'Merge topic', committedAt: committedAt(merge) },
       ]);
     });
 
@@ -186,6 +194,7 @@ describe('gitHistory', () => {
           sha,
           message:
             'fix: a\x1eb\x1fc\n\x1e0000000000000000000000000000000000000000\x1ffeat!: fake',
+          committedAt: committedAt(sha),
         },
       ]);
     });

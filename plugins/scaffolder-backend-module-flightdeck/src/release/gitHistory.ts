@@ -1,10 +1,12 @@
 import { runGit } from '../git/runGit';
 import { VersionTag, versionTagsNewestFirst } from './versionTags';
 
-/** A commit, with its full sha and its whole message. */
+/** A commit, with its full sha, its whole message and when it was committed. */
 export interface GitCommit {
   sha: string;
   message: string;
+  /** The committer date, ISO 8601: what lead time is measured from. */
+  committedAt: string;
 }
 
 /** Options for reading a repository's history. */
@@ -56,7 +58,7 @@ export async function commitsSince(
       '-z',
       '--date-order',
       '--reverse',
-      '--format=%H%x1f%B',
+      '--format=%H%x1f%cI%x1f%B',
       '--end-of-options',
       range,
       '--',
@@ -67,11 +69,15 @@ export async function commitsSince(
     .split('\0')
     .filter(record => record !== '')
     .map(record => {
-      const separator = record.indexOf('\x1f');
-      const sha = record.slice(0, separator);
-      if (separator === -1 || !SHA.test(sha)) {
+      const [sha, committedAt] = record.split('\x1f', 2);
+      const message = record.slice(sha.length + committedAt?.length + 2);
+      if (!SHA.test(sha) || Number.isNaN(Date.parse(committedAt ?? ''))) {
         throw new Error(`Unexpected git log output: ${record.slice(0, 80)}`);
       }
-      return { sha, message: record.slice(separator + 1).trimEnd() };
+      return {
+        sha,
+        message: message.trimEnd(),
+        committedAt: new Date(committedAt).toISOString(),
+      };
     });
 }

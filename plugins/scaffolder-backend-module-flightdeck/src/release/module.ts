@@ -8,7 +8,7 @@ import {
 } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { deploymentsServiceRef } from '@flightdeck/plugin-deployments-node';
 import { defaultAuthorOf } from '../git/defaultAuthor';
 import { LocalGitHost } from '../localGit/LocalGitHost';
 import { releaseRepositoryPermission } from './authorizeRelease';
@@ -33,8 +33,7 @@ export const scaffolderModuleFlightdeckRelease = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        deployments: deploymentsServiceRef,
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -42,15 +41,13 @@ export const scaffolderModuleFlightdeckRelease = createBackendModule({
       async init({
         scaffolder,
         config,
-        discovery,
-        auth,
+        deployments,
         catalog,
         permissions,
         permissionsRegistry,
       }) {
         permissionsRegistry.addPermissions([releaseRepositoryPermission]);
         const integrations = ScmIntegrations.fromConfig(config);
-        const deployments = new DeploymentsClient(discovery, auth);
         scaffolder.addActions(
           createReleaseCreateAction({
             integrations,

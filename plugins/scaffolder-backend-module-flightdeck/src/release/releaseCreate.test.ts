@@ -266,6 +266,7 @@ describe('flightdeck:release:create on GitHub', () => {
   const server = setupServer();
   let github: FakeGithubRepository;
   let requests: Request[];
+  let firstCommit: string;
 
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
@@ -275,7 +276,7 @@ describe('flightdeck:release:create on GitHub', () => {
     requests = [];
     github = new FakeGithubRepository('skyhop', 'payments-ledger');
     server.resetHandlers(...github.handlers());
-    github.commit('feat: first endpoint');
+    firstCommit = github.commit('feat: first endpoint');
   });
   afterAll(() => server.close());
 
@@ -291,6 +292,8 @@ describe('flightdeck:release:create on GitHub', () => {
     ),
     commitHash,
     releaseUrl: 'https://github.com/skyhop/payments-ledger/releases/tag/v0.1.0',
+    // The commits the release brings, for lead time once it is deployed.
+    changes: [{ sha: firstCommit, committedAt: '2024-03-06T12:00:00.000Z' }],
   });
 
   it('releases a repoUrl: CHANGELOG commit, annotated tag and GitHub release', async () => {
@@ -320,6 +323,7 @@ describe('flightdeck:release:create on GitHub', () => {
       tag: 'v0.1.0',
       changelog: expect.stringContaining('first endpoint'),
       commitHash: '0'.repeat(40),
+      changes: [{ sha: firstCommit, committedAt: '2024-03-06T12:00:00.000Z' }],
     });
     expect(requests.length).toBeGreaterThan(0);
     expect(writes()).toEqual([]);

@@ -17,7 +17,7 @@ import { GithubReleaser } from './github/GithubReleaser';
 import { LocalReleaser } from './LocalReleaser';
 import { PublishedRelease, Releaser } from './Releaser';
 import { examples } from './releaseCreate.examples';
-import { ReleasePlan } from './releasePlan';
+import { ReleaseChange, ReleasePlan } from './releasePlan';
 import { resolveReleaseTarget } from './releaseTarget';
 import { RequestedBump } from './version';
 
@@ -32,6 +32,7 @@ type ReleaseOutputs = {
   changelog: string;
   commitHash: string;
   releaseUrl?: string;
+  changes: ReleaseChange[];
 };
 
 /**
@@ -115,6 +116,12 @@ export function createReleaseCreateAction(options: {
             .string()
             .optional()
             .describe('The GitHub release page; not on the local git host'),
+        changes: z =>
+          z
+            .array(z.object({ sha: z.string(), committedAt: z.string() }))
+            .describe(
+              'The commits the release brings, for flightdeck:release:deploy (lead time)',
+            ),
       },
     },
     async handler(ctx) {
@@ -192,6 +199,7 @@ async function release<P extends ReleasePlan>(
       previousVersion: planned.previousVersion,
     }),
     changelog: planned.section,
+    changes: planned.changes,
     ...published,
   });
 

@@ -13,6 +13,7 @@ export const examples: TemplateExample[] = [
       environment: staging
       version: \${{ steps.release.output.tag }}
       commitSha: \${{ steps.release.output.commitHash }}
+      changes: \${{ steps.release.output.changes }}
 `,
   },
 ];

@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { setupServer } from 'msw/node';
-import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { DefaultDeploymentsService } from '@flightdeck/plugin-deployments-node';
 import { exampleInput } from '../__testUtils__/exampleInput';
 import { createReleaseDeployAction } from './releaseDeploy';
 import { examples } from './releaseDeploy.examples';
@@ -17,10 +17,10 @@ describe('flightdeck:release:deploy', () => {
   afterAll(() => server.close());
 
   const action = createReleaseDeployAction({
-    deployments: new DeploymentsClient(
-      mockServices.discovery(),
-      mockServices.auth(),
-    ),
+    deployments: new DefaultDeploymentsService({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+    }),
   });
   const input = {
     entityRef: 'component:default/payments-ledger',
@@ -72,6 +72,7 @@ describe('flightdeck:release:deploy', () => {
         body: {
           ...input,
           reason: 'Release v1.3.0',
+          changes: [],
           requestId: 'scaffolder-task-1-staging',
         },
       },
@@ -154,6 +155,9 @@ describe('flightdeck:release:deploy', () => {
           'parameters.service': 'component:default/payments-ledger',
           'steps.release.output.tag': 'v1.4.0',
           'steps.release.output.commitHash': commitSha,
+          'steps.release.output.changes': [
+            { sha: commitSha, committedAt: '2026-12-01T09:30:00.000Z' },
+          ],
         }),
       });
       expect(received).toEqual([
@@ -163,6 +167,9 @@ describe('flightdeck:release:deploy', () => {
           version: 'v1.4.0',
           commitSha,
           reason: 'Release v1.4.0',
+          changes: [
+            { sha: commitSha, committedAt: '2026-12-01T09:30:00.000Z' },
+          ],
           requestId: 'scaffolder-task-1-staging',
         },
       ]);

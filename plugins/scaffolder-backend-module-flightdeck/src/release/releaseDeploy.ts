@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { DeploymentsService } from '@flightdeck/plugin-deployments-node';
 import { examples } from './releaseDeploy.examples';
 
 /**
@@ -8,7 +8,7 @@ import { examples } from './releaseDeploy.examples';
  * deployment as started and checks that the user may deploy.
  */
 export function createReleaseDeployAction(options: {
-  deployments: DeploymentsClient;
+  deployments: DeploymentsService;
 }) {
   const { deployments } = options;
 
@@ -42,6 +42,14 @@ export function createReleaseDeployAction(options: {
             .optional()
             .describe(
               'Why, for the history and the audit log (default: the release)',
+            ),
+        changes: z =>
+          z
+            .array(z.object({ sha: z.string(), committedAt: z.string() }))
+            .max(1000)
+            .optional()
+            .describe(
+              'The commits the version brings, for lead time: the changes output of flightdeck:release:create',
             ),
       },
       output: {
@@ -78,9 +86,10 @@ export function createReleaseDeployAction(options: {
               version,
               reason,
               ...(ctx.input.commitSha && { commitSha: ctx.input.commitSha }),
+              changes: ctx.input.changes ?? [],
               requestId: `scaffolder-${ctx.task.id}-${environment}`,
             },
-            credentials,
+            { onBehalfOf: credentials },
           );
           return { deploymentId: deployment.id, provider, url: url ?? null };
         },

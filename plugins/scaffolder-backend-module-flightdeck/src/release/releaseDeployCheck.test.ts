@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { setupServer } from 'msw/node';
-import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { DefaultDeploymentsService } from '@flightdeck/plugin-deployments-node';
 import { exampleInput } from '../__testUtils__/exampleInput';
 import { createReleaseDeployCheckAction } from './releaseDeployCheck';
 import { examples } from './releaseDeployCheck.examples';
@@ -16,10 +16,10 @@ describe('flightdeck:release:deploy-check', () => {
   afterAll(() => server.close());
 
   const action = createReleaseDeployCheckAction({
-    deployments: new DeploymentsClient(
-      mockServices.discovery(),
-      mockServices.auth(),
-    ),
+    deployments: new DefaultDeploymentsService({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+    }),
   });
   const check = async (
     answer: object,

@@ -1,6 +1,6 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { DeploymentsService } from '@flightdeck/plugin-deployments-node';
 import { examples } from './releaseDeployCheck.examples';
 
 /**
@@ -9,7 +9,7 @@ import { examples } from './releaseDeployCheck.examples';
  * service, or the service has no provider.
  */
 export function createReleaseDeployCheckAction(options: {
-  deployments: DeploymentsClient;
+  deployments: DeploymentsService;
 }) {
   const { deployments } = options;
 
@@ -31,10 +31,9 @@ export function createReleaseDeployCheckAction(options: {
     },
     async handler(ctx) {
       const { entityRef } = ctx.input;
-      const support = await deployments.support(
-        entityRef,
-        await ctx.getInitiatorCredentials(),
-      );
+      const support = await deployments.getDeploySupport(entityRef, {
+        onBehalfOf: await ctx.getInitiatorCredentials(),
+      });
       if (!support.allowed) {
         throw new NotAllowedError(
           `Only the owners of ${entityRef} and admins may deploy it`,

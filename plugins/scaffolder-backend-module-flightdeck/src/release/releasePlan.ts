@@ -21,6 +21,23 @@ export interface ReleasePlan {
   changelog: string;
   /** How many commits the release brings. */
   commits: number;
+  /**
+   * The commits the release brings (the newest 1,000), for lead time: the
+   * deployments plugin counts them once the release is deployed.
+   */
+  changes: ReleaseChange[];
+}
+
+/** A commit a release brings, as the deployments plugin takes it. */
+export type ReleaseChange = { sha: string; committedAt: string };
+
+/** The deployments API takes at most this many changes per deployment. */
+const MAX_CHANGES = 1000;
+
+function changesOf(commits: GitCommit[]): ReleaseChange[] {
+  return commits
+    .slice(-MAX_CHANGES)
+    .map(({ sha, committedAt }) => ({ sha, committedAt }));
 }
 
 /** What {@link planFromHistory} works from, read from wherever the repository is. */
@@ -79,6 +96,7 @@ export function planFromHistory(
     section,
     changelog: prependSection(history.changelog, section),
     commits: history.commits.length,
+    changes: changesOf(history.commits),
   };
 }
 
@@ -113,6 +131,7 @@ export function planFromReleaseCommit(history: {
     section,
     changelog,
     commits: history.commits.length,
+    changes: changesOf(history.commits),
   };
 }
 

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { setupServer } from 'msw/node';
-import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { DefaultDeploymentsService } from '@flightdeck/plugin-deployments-node';
 import { exampleInput } from '../__testUtils__/exampleInput';
 import { fakeSleep } from '../__testUtils__/fakeSleep';
 import { createReleaseWaitAction } from './releaseWait';
@@ -41,10 +41,10 @@ describe('flightdeck:release:wait', () => {
 
   const { pauses, sleep } = fakeSleep();
   const action = createReleaseWaitAction({
-    deployments: new DeploymentsClient(
-      mockServices.discovery(),
-      mockServices.auth(),
-    ),
+    deployments: new DefaultDeploymentsService({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+    }),
     sleep,
   });
 

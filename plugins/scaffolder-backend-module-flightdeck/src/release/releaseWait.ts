@@ -5,7 +5,7 @@ import {
   FINISHED_STATUSES,
 } from '@flightdeck/plugin-deployments-common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DeploymentsClient } from '../deployments/DeploymentsClient';
+import { DeploymentsService } from '@flightdeck/plugin-deployments-node';
 import { examples } from './releaseWait.examples';
 
 const MAX_TRANSIENT_FAILURES = 3;
@@ -30,7 +30,7 @@ const CONCLUSIONS = [
  * reports it finished, or the time is up, and outputs how it ended.
  */
 export function createReleaseWaitAction(options: {
-  deployments: DeploymentsClient;
+  deployments: DeploymentsService;
   /** Tests shorten the wait between looks. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<unknown>;
 }) {
@@ -104,7 +104,9 @@ export function createReleaseWaitAction(options: {
       let looks = 0;
       for (;;) {
         try {
-          deployment = await deployments.get(deploymentId, ctx.signal);
+          deployment = await deployments.getDeployment(deploymentId, {
+            signal: ctx.signal,
+          });
           failures = 0;
         } catch (error) {
           // A restarting portal or a network blip is not the deployment's end.

@@ -17,9 +17,14 @@ export const MAX_RELEASE_COMMITS = 1000;
 export const MAX_TAGS_OUTSIDE_BRANCH = 10;
 const PER_PAGE = 100;
 
-const toGitCommit = (commit: { sha: string; commit: { message: string } }) => ({
+const toGitCommit = (commit: {
+  sha: string;
+  commit: { message: string; committer: { date?: string } | null };
+}): GitCommit => ({
   sha: commit.sha,
   message: commit.commit.message.trimEnd(),
+  // GitHub leaves the date out only for commits it cannot parse.
+  committedAt: new Date(commit.commit.committer?.date ?? 0).toISOString(),
 });
 
 /**
