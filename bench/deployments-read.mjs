@@ -1,6 +1,7 @@
 // Read latency of the deployments plugin at scale: the service tab's first
 // page and the DORA endpoint through the HTTP API, against hand-written SQL
-// for the same answers on the same database, in the same run.
+// for the same answers on the same database, and against the floor (an
+// authenticated request that reads no table), in the same run.
 //
 //   node bench/deployments-read.mjs <portal-url> [deployments] [iterations]
 //
@@ -8,7 +9,9 @@
 // FLIGHTDECK_INGEST_TOKEN, FLIGHTDECK_DATA_DIR, and for PostgreSQL
 // POSTGRES_HOST and friends. Fills the database first unless it already holds
 // the same history (see deployments-read-fill.mjs).
+import http from 'node:http';
 import { isDeepStrictEqual } from 'node:util';
+import zlib from 'node:zlib';
 import { deploymentsDatabase, engine } from './deployments-database.mjs';
 import {
   ensureFilled,
@@ -29,16 +32,58 @@ const DAY_MS = 24 * 3600 * 1000;
 const ENVIRONMENTS = ['development', 'staging', 'production'];
 const token = process.env.FLIGHTDECK_INGEST_TOKEN;
 
-async function get(route, query = {}) {
+function routeUrl(route, query = {}) {
   const url = new URL(`${baseUrl}/api/deployments${route}`);
   for (const [key, value] of Object.entries(query))
     url.searchParams.set(key, value);
+  return url;
+}
+
+async function get(route, query = {}) {
+  const url = routeUrl(route, query);
   const response = await fetch(url, {
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!response.ok)
     throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/**
+ * How an answer travels to a client that accepts gzip, as fetch (and a
+ * browser over plain HTTP) does: the answer's `bytes`, their `encoding`, and
+ * the bytes `sent`.
+ */
+function answerSize(route, query = {}) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      routeUrl(route, query),
+      {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Accept-Encoding': 'gzip, deflate',
+        },
+      },
+      response => {
+        if (response.statusCode !== 200) {
+          reject(new Error(`GET ${route}: ${response.statusCode}`));
+          response.resume();
+          return;
+        }
+        const chunks = [];
+        response.on('data', chunk => chunks.push(chunk));
+        response.on('end', () => {
+          const sent = Buffer.concat(chunks);
+          const encoding = response.headers['content-encoding'] ?? 'identity';
+          const bytes =
+            encoding === 'gzip' ? zlib.gunzipSync(sent).length : sent.length;
+          resolve({ bytes, encoding, sent: sent.length });
+        });
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+  });
 }
 
 // Services of every kind in turn: busy and quiet ones, one that never
@@ -136,13 +181,17 @@ async function checkSameAnswers(baseline, window) {
 const percentile = (sorted, p) =>
   sorted[Math.max(0, Math.ceil(sorted.length * p) - 1)];
 
+/** The floor: authenticated like the others, reads no table, tiny answer. */
+const FLOOR_ROUTE = '/environments';
+const floor = () => get(FLOOR_ROUTE);
+
 /**
- * Times the API, the plugin's store in this process, and the baseline in
- * turn, so that load from elsewhere hits all alike.
+ * Times the API, the floor, the baseline and the plugin's store in this
+ * process in turn, so that load from elsewhere hits all alike.
  */
-async function measure(name, api, sql, store) {
-  const timed = { api, sql, store };
-  const times = { api: [], sql: [], store: [] };
+async function measure(name, api, sql, store, size) {
+  const timed = { api, floor, sql, store };
+  const times = { api: [], floor: [], sql: [], store: [] };
   for (let i = 0; i < WARM_UP + ITERATIONS; i++) {
     for (const [kind, run] of Object.entries(timed)) {
       if (!run) continue;
@@ -160,17 +209,32 @@ async function measure(name, api, sql, store) {
   return {
     name,
     api: summary(times.api),
+    floor: summary(times.floor),
     sql: summary(times.sql),
     store: summary(times.store),
+    size: await size(),
   };
 }
 
-function printTable(results, floor) {
+/** `2,401`, or `26,222 → 4,555 gzip` when compressed. */
+const bytesSent = ({ bytes, encoding, sent }) =>
+  encoding === 'identity'
+    ? bytes.toLocaleString('en')
+    : `${bytes.toLocaleString('en')} → ${sent.toLocaleString(
+        'en',
+      )} ${encoding}`;
+
+function printTable(results, floorSize) {
   const ms = value => (value < 10 ? value.toFixed(2) : value.toFixed(1));
   const header = [
     'operation',
+    'answer bytes',
     'API p50',
     'API p95',
+    'floor p50',
+    'floor p95',
+    'API/floor p50',
+    'API/floor p95',
     'store p95',
     'SQL p50',
     'SQL p95',
@@ -186,8 +250,13 @@ function printTable(results, floor) {
     const verdict = ok => (ok ? 'pass' : 'FAIL');
     return [
       r.name,
+      bytesSent(r.size),
       ms(r.api.p50),
       ms(r.api.p95),
+      ms(r.floor.p50),
+      ms(r.floor.p95),
+      `${(r.api.p50 / r.floor.p50).toFixed(2)}x`,
+      `${(r.api.p95 / r.floor.p95).toFixed(2)}x`,
       ms(r.store.p95),
       ms(r.sql.p50),
       ms(r.sql.p95),
@@ -208,15 +277,18 @@ function printTable(results, floor) {
   console.log(row(header));
   for (const line of lines) console.log(row(line));
   console.log(
-    `  Times in ms over ${ITERATIONS} runs after ${WARM_UP} warm-up runs, API, SQL and store in turn;`,
+    `  Times in ms over ${ITERATIONS} runs after ${WARM_UP} warm-up runs, API, floor, SQL and store in turn;`,
   );
   console.log(
-    "  store: the plugin's own store and DORA calculator called in this process, without HTTP.",
+    `  floor: GET /api/deployments${FLOOR_ROUTE}, authenticated like the others, reads no table, answers ${bytesSent(
+      floorSize,
+    )} bytes;`,
   );
   console.log(
-    `  An authenticated API request that reads no table takes ${ms(
-      floor.api.p50,
-    )} / ${ms(floor.api.p95)} ms (p50 / p95).`,
+    "  store: the plugin's own store and DORA calculator called in this process, without HTTP;",
+  );
+  console.log(
+    '  answer bytes: one answer of each, and what is sent to a client that accepts gzip when it is compressed.',
   );
 }
 
@@ -250,36 +322,39 @@ try {
     console.log('  The API and the baseline give the same answers.');
   }
 
-  const floor = await measure('authenticated request, no table', () =>
-    get('/environments'),
-  );
+  // A service that has deployed to every environment: answers at full size.
+  const busy = serviceAt(0);
   const results = [
     await measure(
       'tab: deployments, first page',
       i => get('/deployments', { entityRef: serviceAt(i), limit: '50' }),
       i => baseline.page(serviceAt(i)),
       i => plugin.page(serviceAt(i)),
+      () => answerSize('/deployments', { entityRef: busy, limit: '50' }),
     ),
     await measure(
       'tab: environment states',
       i => get('/environment-states', { entityRef: serviceAt(i) }),
       i => baseline.environmentStates(serviceAt(i), ENVIRONMENTS),
       i => plugin.environmentStates(serviceAt(i), ENVIRONMENTS),
+      () => answerSize('/environment-states', { entityRef: busy }),
     ),
     await measure(
       'DORA: organisation, 30 days',
       () => get('/dora', window),
       () => baseline.dora(production),
       () => plugin.dora(production),
+      () => answerSize('/dora', window),
     ),
     await measure(
       'DORA: team, 30 days',
       i => get('/dora', { ...window, owner: teamAt(i) }),
       i => baseline.dora({ ...production, owner: teamAt(i) }),
       i => plugin.dora({ ...production, owner: teamAt(i) }),
+      () => answerSize('/dora', { ...window, owner: teamAt(0) }),
     ),
   ];
-  printTable(results, floor);
+  printTable(results, await answerSize(FLOOR_ROUTE));
 } finally {
   await knex.destroy();
 }

@@ -1,7 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { localGitUrlReaderFactory } from '@flightdeck/plugin-scaffolder-backend-module-flightdeck';
+import { rootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
+
+// Backstage's root router, sending small answers uncompressed.
+backend.add(rootHttpRouter);
 
 // Serves the built frontend, so the whole portal answers on one port.
 backend.add(import('@backstage/plugin-app-backend'));
