@@ -42,7 +42,9 @@ export async function callEndpoint<E extends EndpointSpec>(
     call.params as Record<string, string> | undefined,
     call.query as Parameters<typeof requestPath>[2],
   )}`;
-  const response = await call.fetch(url, {
+  // Called unbound: a browser's own fetch refuses any other `this`.
+  const send = call.fetch;
+  const response = await send(url, {
     method: endpoint.method,
     headers: {
       ...(call.body !== undefined
