@@ -17,9 +17,9 @@ export async function pluginReadPath(knex) {
   const { KnexDeploymentStore } = source('store/KnexDeploymentStore.ts');
   const { KnexDoraReadModel } = source('dora/KnexDoraReadModel.ts');
   const { DoraCalculator } = source('dora/DoraCalculator.ts');
-  const { IdempotencyStore } = require(
-    `${root}plugins/ingest-node/src/idempotency/IdempotencyStore.ts`,
-  );
+  const {
+    IdempotencyStore,
+  } = require(`${root}plugins/ingest-node/src/idempotency/IdempotencyStore.ts`);
 
   // The portal under benchmark has already migrated this database.
   const database = { getClient: async () => knex, migrations: { skip: true } };

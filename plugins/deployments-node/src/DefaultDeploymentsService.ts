@@ -1,11 +1,15 @@
-import {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { callEndpoint, EndpointCall, EndpointSpec } from '@flightdeck/api-common';
+import {
+  callEndpoint,
+  EndpointCall,
+  EndpointSpec,
+} from '@flightdeck/api-common';
 import { deploymentsApi } from '@flightdeck/plugin-deployments-common';
-import { DeploymentsCallOptions, DeploymentsService } from './DeploymentsService';
+import {
+  DeploymentsCallOptions,
+  DeploymentsService,
+} from './DeploymentsService';
 
 const { endpoints } = deploymentsApi;
 
@@ -70,9 +74,9 @@ export class DefaultDeploymentsService implements DeploymentsService {
     } catch (error) {
       if (error instanceof ResponseError) {
         // The plugin's own words say what to do; the status line alone does not.
-        error.message = `The deployments plugin answered ${
-          error.statusCode
-        }: ${error.body.error?.message ?? error.statusText}`;
+        error.message = `The deployments plugin answered ${error.statusCode}: ${
+          error.body.error?.message ?? error.statusText
+        }`;
       }
       throw error;
     }

@@ -112,4 +112,3 @@ export const cloudEventBatchSchema = z
   .array(cloudEventSchema)
   .min(1)
   .max(MAX_CLOUDEVENTS_PER_BATCH);
-

@@ -1,7 +1,11 @@
 import { defineContract, defineEndpoint } from '@flightdeck/api-common';
 import { environmentSchema } from '@flightdeck/api-common';
 import { z } from 'zod';
-import { cdeventSchema, cloudEventBatchSchema, cloudEventSchema } from './cdevent';
+import {
+  cdeventSchema,
+  cloudEventBatchSchema,
+  cloudEventSchema,
+} from './cdevent';
 import {
   actionSupportSchema,
   deployAnswerSchema,
@@ -104,7 +108,8 @@ const cdevents = defineEndpoint({
   operationId: 'PostCDEvents',
   method: 'POST',
   path: '/webhooks/cdevents',
-  summary: 'CDEvents service deployed, upgraded, rolledback and removed events.',
+  summary:
+    'CDEvents service deployed, upgraded, rolledback and removed events.',
   description:
     'CloudEvents in structured mode whose data is a CDEvent (one event, or an array of up to 1,000 as application/cloudevents-batch+json), or a bare CDEvent as sent in HTTP binary mode. The subject id names the service (an entity ref, or a component name as its last path segment); the environment id or name must match a configured environment. A rolledback event also marks the deployment it replaced as rolled_back. Optional customData.flightdeck carries commits for lead time, the run URL, the actor and the strategy.',
   auth: SERVICES,

@@ -71,7 +71,9 @@ export const doraMetricsSchema = z.object({
     unrestored: z.number().int(),
     level,
   }),
-  level: level.describe('The weakest of the four levels that could be measured'),
+  level: level.describe(
+    'The weakest of the four levels that could be measured',
+  ),
   series: z.array(doraSeriesPointSchema),
 });
 
@@ -80,9 +82,7 @@ export type DoraMetrics = z.output<typeof doraMetricsSchema>;
 
 /** Each team's four keys, for the teams table. @public */
 export const doraByOwnerSchema = z.object({
-  items: z.array(
-    z.object({ owner: z.string(), metrics: doraMetricsSchema }),
-  ),
+  items: z.array(z.object({ owner: z.string(), metrics: doraMetricsSchema })),
 });
 
 /** @public */

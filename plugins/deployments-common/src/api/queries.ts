@@ -40,9 +40,7 @@ const window = {
   environment: environment
     .optional()
     .describe('Defaults to the production environment'),
-  from: timestampParameter
-    .optional()
-    .describe('Defaults to 30 days before to'),
+  from: timestampParameter.optional().describe('Defaults to 30 days before to'),
   to: timestampParameter.optional().describe('Defaults to now'),
 };
 
