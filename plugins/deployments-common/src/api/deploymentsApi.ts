@@ -132,39 +132,37 @@ const cdevents = defineEndpoint({
   errors: [400, 401, 403, 413, 415, 422],
 });
 
-const rollbackSupport = defineEndpoint({
-  operationId: 'GetRollbackSupport',
-  method: 'GET',
-  path: '/rollback-support',
-  summary:
-    'Whether the signed-in user may roll a service back, and whether a provider is configured.',
-  auth: USERS,
-  query: serviceQuerySchema,
-  answers: {
-    200: {
-      description: 'What the Rollback button can do.',
-      schema: actionSupportSchema,
-    },
-  },
-  errors: [400, 401, 403, 422],
-});
+/** A "may I, and how?" endpoint a button or template asks before it offers an action. */
+const actionSupport = <const O extends string, const P extends `/${string}`>(
+  operationId: O,
+  path: P,
+  summary: string,
+  answer: string,
+) =>
+  defineEndpoint({
+    operationId,
+    method: 'GET',
+    path,
+    summary,
+    auth: USERS,
+    query: serviceQuerySchema,
+    answers: { 200: { description: answer, schema: actionSupportSchema } },
+    errors: [400, 401, 403, 422],
+  });
 
-const deploySupport = defineEndpoint({
-  operationId: 'GetDeploySupport',
-  method: 'GET',
-  path: '/deploy-support',
-  summary:
-    'Whether the signed-in user may deploy a service from Flightdeck, and whether a provider is configured; a release asks before it tags.',
-  auth: USERS,
-  query: serviceQuerySchema,
-  answers: {
-    200: {
-      description: 'What a deploy from Flightdeck can do.',
-      schema: actionSupportSchema,
-    },
-  },
-  errors: [400, 401, 403, 422],
-});
+const rollbackSupport = actionSupport(
+  'GetRollbackSupport',
+  '/rollback-support',
+  'Whether the signed-in user may roll a service back, and whether a provider is configured.',
+  'What the Rollback button can do.',
+);
+
+const deploySupport = actionSupport(
+  'GetDeploySupport',
+  '/deploy-support',
+  'Whether the signed-in user may deploy a service from Flightdeck, and whether a provider is configured; a release asks before it tags.',
+  'What a deploy from Flightdeck can do.',
+);
 
 const rollback = defineEndpoint({
   operationId: 'RollbackToDeployment',
