@@ -5,9 +5,9 @@ import { DoraCalculator } from './DoraCalculator';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Without `from`, the metrics cover the 30 days before `to`. */
-export const DEFAULT_WINDOW_DAYS = 30;
+const DEFAULT_WINDOW_DAYS = 30;
 /** A year and a day: a yearly review, and no scan of all history. */
-export const MAX_WINDOW_DAYS = 366;
+const MAX_WINDOW_DAYS = 366;
 
 /** What a caller asks for; every field may be left out. */
 export interface DoraRequest {
