@@ -4,7 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   ingestServiceRef,
-  unauthenticatedPathsOf,
+  authPoliciesOf,
+  RepositoryTrust,
 } from '@flightdeck/ingest-node';
 import {
   deploymentsApi,
@@ -65,7 +66,8 @@ export const deploymentsPlugin = createBackendPlugin({
           idempotency: ingest.idempotency,
         });
         const ingestor = new DeploymentIngestor(store, ingest);
-        const providers = DeployProviders.create(settings);
+        const trust = RepositoryTrust.fromConfig(config);
+        const providers = DeployProviders.create(settings, trust);
         const readModel = await KnexDoraReadModel.create(database);
         const calculator = new DoraCalculator(readModel, [
           readModel,
@@ -78,6 +80,7 @@ export const deploymentsPlugin = createBackendPlugin({
             ingest,
             store,
             ingestor,
+            trust,
             translator: new CDEventTranslator(ingest, store),
             deploys: new DeployRequests({ store, ingestor, providers }),
             rollbacks: new RollbackRequests(providers),
@@ -85,7 +88,7 @@ export const deploymentsPlugin = createBackendPlugin({
             dora: new DoraService(calculator, ingest.environments),
           }),
         );
-        for (const policy of unauthenticatedPathsOf(deploymentsApi)) {
+        for (const policy of authPoliciesOf(deploymentsApi)) {
           httpRouter.addAuthPolicy(policy);
         }
       },

@@ -17,11 +17,23 @@ export {
   type AuthorizedMutation,
 } from './authorization/EntityAuthorizer';
 export { settleAudit } from './authorization/settleAudit';
+export {
+  RepositoryTrust,
+  type RepositoryClaim,
+  type ClaimVerdict,
+} from './trust/RepositoryTrust';
+export {
+  parseCodeRepository,
+  codeRepositoryName,
+  sameCodeRepository,
+  type CodeRepository,
+} from './trust/CodeRepository';
 export { IdempotencyStore } from './idempotency/IdempotencyStore';
 export { IdempotencyKeyJanitor } from './idempotency/IdempotencyKeyJanitor';
 export {
   ContractRouter,
-  unauthenticatedPathsOf,
+  authPoliciesOf,
+  type ContractRouterServices,
   type BindOptions,
   type EndpointContext,
   type EndpointCredentials,

@@ -1,7 +1,7 @@
 import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
-import { settleAudit, UnprocessableEntityError } from '@flightdeck/ingest-node';
+import { settleAudit } from '@flightdeck/ingest-node';
 import {
   Deployment,
   DeploymentEvent,
@@ -71,11 +71,7 @@ export class DeployRequests {
   }
 
   private async carryOut(request: DeployRequest): Promise<DeployOutcome> {
-    const choice = this.deps.providers.forEntity(request.entity);
-    if (!choice.provider) {
-      throw new UnprocessableEntityError(choice.missing);
-    }
-    const { provider } = choice;
+    const provider = this.deps.providers.require(request.entity);
     const entityRef = stringifyEntityRef(request.entity);
     const key = deploymentKeyOf(request, entityRef);
     const earlier = await this.earlier(request, entityRef, key);

@@ -28,7 +28,7 @@ export class ActionSupport {
     return {
       allowed,
       provider: choice.provider?.id ?? null,
-      missing: choice.missing ?? null,
+      missing: choice.missing ?? choice.refused ?? null,
     };
   }
 }

@@ -30,7 +30,11 @@ export interface DeployProvider {
   trigger(request: DeployRequest): Promise<{ url?: string }>;
 }
 
-/** The provider a service uses, or what to configure to get one. */
+/**
+ * The provider a service uses; or what to configure to get one; or why its
+ * annotations may not be acted on.
+ */
 export type DeployProviderChoice =
-  | { provider: DeployProvider; missing?: undefined }
-  | { provider?: undefined; missing: string };
+  | { provider: DeployProvider; missing?: undefined; refused?: undefined }
+  | { provider?: undefined; missing: string; refused?: undefined }
+  | { provider?: undefined; missing?: undefined; refused: string };

@@ -4,8 +4,13 @@ import {
   GithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  RepositoryTrust,
+  UnprocessableEntityError,
+} from '@flightdeck/ingest-node';
 import { DeploymentsConfig, WebhookProviderConfig } from '../config';
-import { DeployProviderChoice } from './DeployProvider';
+import { DeployProvider, DeployProviderChoice } from './DeployProvider';
 import { GithubActionsDeployProvider } from './GithubActionsDeployProvider';
 import { WebhookDeployProvider } from './WebhookDeployProvider';
 
@@ -17,15 +22,18 @@ const SLUG = 'github.com/project-slug';
 /**
  * Picks the CD system a service deploys through, for releases and rollbacks,
  * from its annotations and the portal's configuration, or says exactly what
- * is missing.
+ * is missing. The repository, workflow and ref of a GitHub Actions deploy
+ * are followed only when `trust` believes the entity's claim on them.
  */
 export class DeployProviders {
   static create(
     config: Pick<DeploymentsConfig, 'integrations' | 'providers'>,
+    trust: RepositoryTrust,
   ): DeployProviders {
     return new DeployProviders(
       config.integrations,
       DefaultGithubCredentialsProvider.fromIntegrations(config.integrations),
+      trust,
       config.providers.webhook,
     );
   }
@@ -33,8 +41,20 @@ export class DeployProviders {
   private constructor(
     private readonly integrations: ScmIntegrations,
     private readonly githubCredentials: GithubCredentialsProvider,
+    private readonly trust: RepositoryTrust,
     private readonly webhook?: WebhookProviderConfig,
   ) {}
+
+  /**
+   * The provider of the entity; throws a 422 saying what to configure when
+   * it has none, a 403 saying why when its annotations may not be followed.
+   */
+  require(entity: Entity): DeployProvider {
+    const { provider, refused, missing } = this.forEntity(entity);
+    if (provider) return provider;
+    if (refused) throw new NotAllowedError(refused);
+    throw new UnprocessableEntityError(missing);
+  }
 
   forEntity(entity: Entity): DeployProviderChoice {
     const annotations = entity.metadata.annotations ?? {};
@@ -48,6 +68,14 @@ export class DeployProviders {
             missing: `${name} needs the annotations ${SLUG} (owner/repo) and ${WORKFLOW} (the workflow file) for GitHub Actions deploys`,
           };
         }
+        const [owner, repo] = slug.split('/');
+        const ref = annotations[REF] ?? 'main';
+        const { reason } = this.trust.verdict(entity, {
+          repository: { host: 'github', hostname: 'github.com', owner, repo },
+          workflow,
+          ref,
+        });
+        if (reason) return { refused: reason };
         const integration = this.integrations.github.byHost('github.com');
         if (!integration?.config.token && !integration?.config.apps?.length) {
           return {
@@ -59,7 +87,7 @@ export class DeployProviders {
           provider: new GithubActionsDeployProvider({
             slug,
             workflow,
-            ref: annotations[REF] ?? 'main',
+            ref,
             apiBaseUrl:
               integration.config.apiBaseUrl ?? 'https://api.github.com',
             credentials: this.githubCredentials,

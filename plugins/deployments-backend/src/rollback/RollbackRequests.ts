@@ -1,7 +1,7 @@
 import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
-import { settleAudit, UnprocessableEntityError } from '@flightdeck/ingest-node';
+import { settleAudit } from '@flightdeck/ingest-node';
 import {
   Deployment,
   RollbackAnswer,
@@ -50,11 +50,7 @@ export class RollbackRequests {
         )}`,
       );
     }
-    const choice = this.providers.forEntity(entity);
-    if (!choice.provider) {
-      throw new UnprocessableEntityError(choice.missing);
-    }
-    const { provider } = choice;
+    const provider = this.providers.require(entity);
     try {
       const { url } = await provider.trigger({
         entity,

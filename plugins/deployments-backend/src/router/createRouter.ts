@@ -1,4 +1,4 @@
-import { IngestService } from '@flightdeck/ingest-node';
+import { IngestService, RepositoryTrust } from '@flightdeck/ingest-node';
 import { deploymentsApi } from '@flightdeck/plugin-deployments-common';
 import express from 'express';
 import { DeploymentsConfig } from '../config';
@@ -23,6 +23,8 @@ export interface DeploymentsRouterDeps {
   ingest: IngestService;
   store: DeploymentStore;
   ingestor: DeploymentIngestor;
+  /** Which entity a repository's webhook deliveries belong to. */
+  trust: RepositoryTrust;
   translator: CDEventTranslator;
   deploys: DeployRequests;
   rollbacks: RollbackRequests;

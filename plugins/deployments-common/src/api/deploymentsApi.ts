@@ -75,7 +75,7 @@ const githubWebhook = defineEndpoint({
   path: '/webhooks/github',
   summary: 'GitHub deployment and deployment_status deliveries.',
   description:
-    'No Backstage credentials: the body must be signed with deployments.github.webhookSecret (or previousWebhookSecret during a rotation) in X-Hub-Signature-256. Repositories map to services by the github.com/project-slug annotation; a redelivery (same X-GitHub-Delivery) changes nothing.',
+    'No Backstage credentials: the body must be signed with deployments.github.webhookSecret (or previousWebhookSecret during a rotation) in X-Hub-Signature-256. Repositories map to services by the github.com/project-slug annotation of the one entity whose claim is trusted (ingested from an administrator location, or from a catalog file in that repository, or granted in flightdeck.trust.repositories); two such entities answer 409; a redelivery (same X-GitHub-Delivery) changes nothing.',
   auth: 'signed-body',
   headers: z.object({
     'X-GitHub-Event': z.string(),
@@ -101,7 +101,7 @@ const githubWebhook = defineEndpoint({
       schema: z.object({ ignored: z.string() }),
     },
   },
-  errors: [400, 401, 413, 415, 422],
+  errors: [400, 401, 409, 413, 415, 422],
 });
 
 const cdevents = defineEndpoint({

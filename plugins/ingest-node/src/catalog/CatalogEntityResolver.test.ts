@@ -35,11 +35,21 @@ describe('CatalogEntityResolver', () => {
     await expect(resolver.byRef('payments-api')).resolves.toBe(paymentsApi);
   });
 
-  it('resolves a repository slug annotation', async () => {
-    const { resolver } = resolverWith([paymentsApi]);
+  it('finds every entity with a repository slug annotation, not only the first', async () => {
+    const copy = {
+      ...paymentsApi,
+      metadata: { ...paymentsApi.metadata, name: 'payments-api-copy' },
+    };
+    const { resolver } = resolverWith([paymentsApi, copy]);
     await expect(
-      resolver.byAnnotation('github.com/project-slug', 'skyhop/payments-api'),
-    ).resolves.toBe(paymentsApi);
+      resolver.allByAnnotation(
+        'github.com/project-slug',
+        'skyhop/payments-api',
+      ),
+    ).resolves.toEqual([paymentsApi, copy]);
+    await expect(
+      resolver.allByAnnotation('github.com/project-slug', 'skyhop/ghost'),
+    ).resolves.toEqual([]);
   });
 
   it('rejects unknown services with 422 naming them', async () => {
@@ -49,12 +59,6 @@ describe('CatalogEntityResolver', () => {
     ).rejects.toMatchObject({
       statusCode: 422,
       message: "No entity 'component:default/ghost' in the catalog",
-    });
-    await expect(
-      resolver.byAnnotation('github.com/project-slug', 'skyhop/ghost'),
-    ).rejects.toMatchObject({
-      statusCode: 422,
-      message: expect.stringContaining('skyhop/ghost'),
     });
     await expect(resolver.byRef('component:')).rejects.toMatchObject({
       statusCode: 422,

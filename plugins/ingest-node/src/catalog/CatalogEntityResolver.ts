@@ -9,7 +9,7 @@ import { UnprocessableEntityError } from '../http/errors';
 
 /**
  * Maps what an external system says about a service (an entity ref, a bare
- * service name, or a repository slug annotation) to a catalog entity.
+ * service name, or a repository slug annotation) to catalog entities.
  * Found entities are cached briefly so that batches do not ask the catalog
  * once per event; unknown services are rejected with 422 naming them.
  *
@@ -51,24 +51,17 @@ export class CatalogEntityResolver {
     return entity;
   }
 
-  /** Resolves the entity whose `annotation` equals `value`, e.g. a GitHub slug. */
-  async byAnnotation(annotation: string, value: string): Promise<Entity> {
-    const entity = await this.cached(
-      `annotation:${annotation}=${value.toLowerCase()}`,
-      async credentials => {
-        const { items } = await this.catalog.getEntities(
-          { filter: { [`metadata.annotations.${annotation}`]: value } },
-          { credentials },
-        );
-        return items[0];
-      },
+  /**
+   * Every entity whose `annotation` equals `value` (ignoring case), e.g.
+   * all that claim a GitHub slug: anyone may register one, so the caller
+   * decides which to believe. Not cached, so a new claimant shows at once.
+   */
+  async allByAnnotation(annotation: string, value: string): Promise<Entity[]> {
+    const { items } = await this.catalog.getEntities(
+      { filter: { [`metadata.annotations.${annotation}`]: value } },
+      { credentials: await this.auth.getOwnServiceCredentials() },
     );
-    if (!entity) {
-      throw new UnprocessableEntityError(
-        `No entity in the catalog has the annotation ${annotation}: ${value}`,
-      );
-    }
-    return entity;
+    return items;
   }
 
   private async cached(

@@ -4,12 +4,14 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { CodeRepository } from '@flightdeck/ingest-node';
 import { LocalGitHost } from '../localGit/LocalGitHost';
 
-/** Where a catalog entity's code lives, as the release actions need it. */
-export type SourceRepository =
-  | { host: 'local'; name: string }
-  | { host: 'github'; owner: string; repo: string; hostname: string };
+/**
+ * Where a catalog entity's code lives, as the release actions need it: what
+ * RepositoryTrust judges an entity's claim on.
+ */
+export type SourceRepository = CodeRepository;
 
 const GITHUB_SLUG = 'github.com/project-slug';
 const SLUG_PATTERN = /^([\w.-]+)\/([\w.-]+)$/;

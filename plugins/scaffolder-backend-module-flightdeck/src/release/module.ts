@@ -8,6 +8,7 @@ import {
 } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import { deploymentsServiceRef } from '@flightdeck/plugin-deployments-node';
 import { defaultAuthorOf } from '../git/defaultAuthor';
 import { LocalGitHost } from '../localGit/LocalGitHost';
@@ -57,6 +58,7 @@ export const scaffolderModuleFlightdeckRelease = createBackendModule({
             author: defaultAuthorOf(config),
             catalog,
             permissions,
+            trust: RepositoryTrust.fromConfig(config),
           }),
           createReleaseDeployCheckAction({ deployments }),
           createReleaseDeployAction({ deployments }),

@@ -11,6 +11,7 @@ import {
 } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { setupServer } from 'msw/node';
 import { execFileSync } from 'node:child_process';
@@ -42,11 +43,28 @@ const catalog = catalogServiceMock({
         'url:http://localhost:7007/api/local-git/ledger/blob/main/catalog-info.yaml',
     }),
     component('payments-ledger', {
+      'backstage.io/managed-by-location':
+        'url:https://github.com/skyhop/payments-ledger/blob/main/catalog-info.yaml',
       'github.com/project-slug': 'skyhop/payments-ledger',
     }),
+    // Registered from elsewhere; flightdeck.trust.repositories grants it.
     component('fraud-scores', {
+      'backstage.io/managed-by-location':
+        'url:https://ghe.skyhop.example/risk/catalog/blob/main/all.yaml',
       'backstage.io/source-location':
         'url:https://ghe.skyhop.example/risk/fraud-scores/tree/main/',
+    }),
+    // Registered by someone from a repository of their own, claiming another's.
+    component('mallory-ledger', {
+      'backstage.io/managed-by-location':
+        'url:http://localhost:7007/api/local-git/mallory/blob/main/catalog-info.yaml',
+      'backstage.io/source-location':
+        'url:http://localhost:7007/api/local-git/ledger/blob/main/',
+    }),
+    component('mallory-payments', {
+      'backstage.io/managed-by-location':
+        'url:https://github.com/mallory/evil/blob/main/catalog-info.yaml',
+      'github.com/project-slug': 'skyhop/payments-ledger',
     }),
     component('legacy-billing', {
       'backstage.io/source-location':
@@ -55,27 +73,36 @@ const catalog = catalogServiceMock({
   ],
 });
 const permissions = mockServices.permissions.mock();
-const integrations = ScmIntegrations.fromConfig(
-  new ConfigReader({
-    integrations: {
-      github: [
-        { host: 'github.com', token: 'ghp_test' },
+const config = new ConfigReader({
+  flightdeck: {
+    trust: {
+      repositories: [
         {
-          host: 'ghe.skyhop.example',
-          apiBaseUrl: 'https://ghe.skyhop.example/api/v3',
-          token: 'ghe_test',
-        },
-      ],
-      gitlab: [
-        {
-          host: 'gitlab.skyhop.example',
-          apiBaseUrl: 'https://gitlab.skyhop.example/api/v4',
-          token: 'glpat_test',
+          repository: 'ghe.skyhop.example/risk/fraud-scores',
+          entities: ['fraud-scores'],
         },
       ],
     },
-  }),
-);
+  },
+  integrations: {
+    github: [
+      { host: 'github.com', token: 'ghp_test' },
+      {
+        host: 'ghe.skyhop.example',
+        apiBaseUrl: 'https://ghe.skyhop.example/api/v3',
+        token: 'ghe_test',
+      },
+    ],
+    gitlab: [
+      {
+        host: 'gitlab.skyhop.example',
+        apiBaseUrl: 'https://gitlab.skyhop.example/api/v4',
+        token: 'glpat_test',
+      },
+    ],
+  },
+});
+const integrations = ScmIntegrations.fromConfig(config);
 const action = createReleaseCreateAction({
   integrations,
   githubCredentialsProvider:
@@ -84,6 +111,7 @@ const action = createReleaseCreateAction({
   author: { name: 'Release Bot', email: 'rb@example.com' },
   catalog,
   permissions,
+  trust: RepositoryTrust.fromConfig(config),
 });
 const createTemporaryDirectory = temporaryDirectories();
 
@@ -446,6 +474,17 @@ describe('flightdeck:release:create on GitHub', () => {
     );
   });
 
+  it('refuses a GitHub repository claimed by an entity registered elsewhere, before asking GitHub', async () => {
+    requests = [];
+    const failure = run({ entityRef: 'mallory-payments' });
+    await expect(failure).rejects.toThrow(
+      'component:default/mallory-payments may not act on skyhop/payments-ledger',
+    );
+    await expect(failure).rejects.toMatchObject({ name: 'NotAllowedError' });
+    expect(requests).toEqual([]);
+    expect(github.tags.size).toBe(0);
+  });
+
   describe('examples', () => {
     it('releases a GitHub repository chosen with RepoUrlPicker', async () => {
       expect(await run(exampleInput(examples[1], action.id))).toEqual(
@@ -504,6 +543,17 @@ describe('flightdeck:release:create from a catalog entity on the local git host'
       ],
       expect.anything(),
     );
+    expect(
+      execFileSync('git', ['tag', '--list'], { cwd: bare, encoding: 'utf8' }),
+    ).toBe('');
+  });
+
+  it("refuses to release another's repository through an entity registered elsewhere", async () => {
+    const failure = run({ entityRef: 'mallory-ledger' });
+    await expect(failure).rejects.toThrow(
+      'component:default/mallory-ledger may not act on local:ledger: it was registered from url:http://localhost:7007/api/local-git/mallory/blob/main/catalog-info.yaml, which is neither an administrator location nor inside local:ledger; an administrator can grant it in flightdeck.trust.repositories',
+    );
+    await expect(failure).rejects.toMatchObject({ name: 'NotAllowedError' });
     expect(
       execFileSync('git', ['tag', '--list'], { cwd: bare, encoding: 'utf8' }),
     ).toBe('');

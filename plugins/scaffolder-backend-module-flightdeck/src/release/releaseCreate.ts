@@ -7,6 +7,7 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import {
   ActionContext,
   createTemplateAction,
@@ -50,6 +51,8 @@ export function createReleaseCreateAction(options: {
   author: { name: string; email: string };
   catalog: CatalogService;
   permissions: PermissionsService;
+  /** Which entities may have the repository they claim released. */
+  trust: RepositoryTrust;
 }) {
   const {
     integrations,
@@ -58,6 +61,7 @@ export function createReleaseCreateAction(options: {
     author,
     catalog,
     permissions,
+    trust,
   } = options;
 
   return createTemplateAction({
@@ -130,6 +134,7 @@ export function createReleaseCreateAction(options: {
         catalog,
         credentials: () => ctx.getInitiatorCredentials(),
         localGitHost,
+        trust,
       });
       await authorizeRelease(ctx.input, {
         permissions,

@@ -8,6 +8,7 @@ import { assertError, InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import {
   SourceRepository,
   sourceRepositoryOf,
@@ -32,6 +33,8 @@ export interface ReleaseTargetOptions {
   credentials: () => Promise<BackstageCredentials>;
   /** Undefined when the local git host is not configured. */
   localGitHost?: LocalGitHost;
+  /** Whether an entity may have its claimed repository released. */
+  trust: RepositoryTrust;
 }
 
 const INPUTS = ['repository', 'repoUrl', 'entityRef'] as const;
@@ -41,7 +44,10 @@ const GITHUB_NAME = /^[\w.-]+$/;
  * The repository a release is for, from the one input naming it. Throws an
  * InputError when none or several are given, and when the input names no
  * repository the portal can release: an unknown entity, a repoUrl that is
- * not on a GitHub host of the integrations.
+ * not on a GitHub host of the integrations. Throws a NotAllowedError when an
+ * entity claims a repository that its registration does not entitle it to
+ * (see RepositoryTrust); a repository named directly is for admins, whom
+ * authorizeRelease asks for.
  */
 export async function resolveReleaseTarget(
   input: ReleaseTargetInput,
@@ -107,10 +113,12 @@ async function entityRepositoryOf(
   if (!entity) {
     throw new InputError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
   }
-  return sourceRepositoryOf(entity, {
+  const repository = sourceRepositoryOf(entity, {
     localGitHost: options.localGitHost,
     githubHosts: options.integrations.github
       .list()
       .map(integration => integration.config.host),
   });
+  options.trust.assertTrusted(entity, { repository });
+  return repository;
 }
