@@ -11,6 +11,13 @@ import {
   ResolvedDeploymentEvent,
 } from '../store/DeploymentStore';
 
+/**
+ * An event as a door hands it in. A webhook names its source and, if the
+ * source says, when it made the report (see `ResolvedDeploymentEvent`).
+ */
+export type ReportedDeploymentEvent = DeploymentEvent &
+  Pick<ResolvedDeploymentEvent, 'source' | 'reportedAt'>;
+
 /** Clocks of CI runners drift; anything further ahead than this is refused. */
 const ALLOWED_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -27,9 +34,10 @@ export class DeploymentIngestor {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async ingest(events: DeploymentEvent[]): Promise<IngestResult> {
+  async ingest(events: ReportedDeploymentEvent[]): Promise<IngestResult> {
     const resolved: ResolvedDeploymentEvent[] = [];
-    for (const [index, event] of events.entries()) {
+    for (const [index, reported] of events.entries()) {
+      const { source, reportedAt, ...event } = reported;
       const where = events.length > 1 ? `events[${index}].` : '';
       const environment = this.door.environments.resolve(
         event.environment,
@@ -43,6 +51,8 @@ export class DeploymentIngestor {
         event: { ...event, environment },
         entityRef: stringifyEntityRef(entity),
         ownerRef: ownerOf(entity.spec?.owner),
+        source,
+        reportedAt,
       });
     }
     const results = await this.store.record(resolved);

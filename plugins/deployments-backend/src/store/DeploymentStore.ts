@@ -12,6 +12,18 @@ export interface ResolvedDeploymentEvent {
   event: DeploymentEvent;
   entityRef: string;
   ownerRef?: string;
+  /**
+   * The webhook the event came through (`github`), absent for Flightdeck's
+   * own API. Each source's idempotency keys are its own: a key derived from a
+   * source's predictable ids cannot be claimed first by another sender.
+   */
+  source?: string;
+  /**
+   * When the source made this report, if it says (GitHub's
+   * `deployment_status.created_at`). A report older than the one a
+   * deployment's status came from does not replace that status.
+   */
+  reportedAt?: string;
 }
 
 /** What happened to one event of a batch. */

@@ -126,6 +126,62 @@ describe('KnexDeploymentStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps the newest reported outcome whatever order the reports arrive in on %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const reports: Array<[string, string]> = [
+        ['started', '2026-11-20T10:01:00Z'],
+        ['failed', '2026-11-20T10:02:00Z'],
+        ['succeeded', '2026-11-20T10:03:00Z'],
+        ['started', '2026-11-20T10:04:00Z'],
+      ];
+      const orders = [
+        [0, 1, 2, 3],
+        [3, 2, 1, 0],
+        [2, 1, 0, 3],
+        [3, 0, 1, 2],
+        [1, 3, 2, 0],
+      ];
+      for (const [n, order] of orders.entries()) {
+        for (const [status, at] of order.map(i => reports[i])) {
+          await store.record([
+            {
+              ...event({
+                deploymentId: `run-${n}`,
+                status,
+                finishedAt: status === 'started' ? undefined : at,
+              }),
+              reportedAt: at,
+            },
+          ]);
+        }
+        expect(
+          await store.getByKey(service, 'production', `run-${n}`),
+        ).toMatchObject({
+          status: 'succeeded',
+          finishedAt: '2026-11-20T10:03:00.000Z',
+        });
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "keeps each source's idempotency keys apart on %p",
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const key = 'github-deployment-status-9912001';
+      const [squatted] = await store.record([event({ idempotencyKey: key })]);
+      const [fromGithub] = await store.record([
+        { ...event({ idempotencyKey: key }), source: 'github' },
+      ]);
+      expect([squatted.duplicate, fromGithub.duplicate]).toEqual([
+        false,
+        false,
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'fixes lead time at the earliest successful deployment of a change on %p',
     async databaseId => {
       const { store, knex } = await storeOn(databaseId);

@@ -7,7 +7,6 @@ import {
   decodeCursor,
   encodeCursor,
   IdempotencyStore,
-  selectByTuples,
   tupleKey,
 } from '@flightdeck/ingest-node';
 import {
@@ -29,14 +28,12 @@ import {
   ResolvedDeploymentEvent,
   SettledDeployment,
 } from './DeploymentStore';
+import { DEPLOYMENT_IDENTITY, lockDeployments } from './lockDeployments';
 
 const IDEMPOTENCY_SCOPE = 'deployment-event';
 
-const DEPLOYMENT_IDENTITY = [
-  'entity_ref',
-  'environment',
-  'deployment_key',
-] as const;
+const scopeOf = ({ source }: ResolvedDeploymentEvent) =>
+  source ? `${IDEMPOTENCY_SCOPE}:${source}` : IDEMPOTENCY_SCOPE;
 
 /** What a later event may change about a recorded deployment; see mergeInto. */
 const MERGED_COLUMNS = [
@@ -49,6 +46,7 @@ const MERGED_COLUMNS = [
   'actor',
   'steps',
   'changes',
+  'status_reported_at',
 ];
 
 interface DeploymentRow {
@@ -68,6 +66,8 @@ interface DeploymentRow {
   steps: string | null;
   /** The commits the deployment carries (JSON), for lead time once it succeeds. */
   changes: string | null;
+  /** When the source reported the status recorded, if it says. */
+  status_reported_at: string | null;
 }
 
 type Change = DeploymentEvent['changes'][number];
@@ -79,15 +79,29 @@ function deploymentKeyOf(event: DeploymentEvent): string {
   return event.deploymentId ?? `${event.version}@${iso(event.startedAt)}`;
 }
 
-/** A finished deployment never goes back to `started` when a late event arrives. */
-function mergedStatus(
-  current: DeploymentStatus,
+const isFinished = (status: DeploymentStatus) =>
+  FINISHED_STATUSES.includes(status);
+
+/**
+ * Whether an event's status replaces the recorded one. A finished deployment
+ * never goes back to `started` when a late event arrives, and a finished
+ * status always replaces `started`. Between two reports that both say when
+ * their source made them, the older never replaces the newer, so the outcome
+ * is the same whatever order they arrive in.
+ */
+function supersedes(
+  row: DeploymentRow,
   incoming: DeploymentStatus,
-): DeploymentStatus {
-  if (FINISHED_STATUSES.includes(current) && incoming === 'started') {
-    return current;
+  reportedAt: string | undefined,
+): boolean {
+  if (isFinished(row.status) !== isFinished(incoming)) {
+    return isFinished(incoming);
   }
-  return incoming;
+  return (
+    !reportedAt ||
+    !row.status_reported_at ||
+    iso(reportedAt) >= row.status_reported_at
+  );
 }
 
 interface ChangeRow {
@@ -101,6 +115,14 @@ interface ChangeRow {
   deployment_id: string;
 }
 
+/**
+ * The values in the order of their keys, the order in which concurrent
+ * batches write rows so that they never wait for each other in a cycle.
+ */
+function sortedByKey<T>(byKey: Map<string, T>): T[] {
+  return [...byKey.keys()].sort().map(key => byKey.get(key)!);
+}
+
 /** The events of one deployment in a batch, folded into its row. */
 interface DeploymentGroup {
   row: DeploymentRow;
@@ -111,6 +133,7 @@ function newRow({
   event,
   entityRef,
   ownerRef,
+  reportedAt,
 }: ResolvedDeploymentEvent): DeploymentRow {
   return {
     id: uuid(),
@@ -128,6 +151,7 @@ function newRow({
     actor: event.actor ?? null,
     steps: event.steps.length ? JSON.stringify(event.steps) : null,
     changes: event.changes.length ? JSON.stringify(event.changes) : null,
+    status_reported_at: reportedAt ? iso(reportedAt) : null,
   };
 }
 
@@ -146,22 +170,35 @@ function mergedChanges(stored: string | null, incoming: Change[]) {
 }
 
 /**
- * Later events fill in what earlier ones did not know, never erase it. Who
- * deployed is what the first report said: a CD system's later report names
- * its own bot, not the person who asked.
+ * Later events fill in what earlier ones did not know, never erase it. How
+ * the deployment went (status, finish, strategy, link, steps) is what the
+ * superseding report said; one it supersedes only fills gaps. Who deployed is
+ * what the first report said: a CD system's later report names its own bot,
+ * not the person who asked.
  */
 function mergeInto(
   row: DeploymentRow,
-  { event, ownerRef }: ResolvedDeploymentEvent,
+  { event, ownerRef, reportedAt }: ResolvedDeploymentEvent,
 ) {
-  row.status = mergedStatus(row.status, event.status);
+  const steps = event.steps.length ? JSON.stringify(event.steps) : null;
+  if (supersedes(row, event.status, reportedAt)) {
+    row.status = event.status;
+    row.status_reported_at = reportedAt
+      ? iso(reportedAt)
+      : row.status_reported_at;
+    row.strategy = event.strategy;
+    row.finished_at = event.finishedAt
+      ? iso(event.finishedAt)
+      : row.finished_at;
+    row.url = event.url ?? row.url;
+    row.steps = steps ?? row.steps;
+  } else {
+    row.url = row.url ?? event.url ?? null;
+    row.steps = row.steps ?? steps;
+  }
   row.owner_ref = ownerRef ?? row.owner_ref;
-  row.strategy = event.strategy;
-  row.finished_at = event.finishedAt ? iso(event.finishedAt) : row.finished_at;
   row.commit_sha = event.commitSha?.toLowerCase() ?? row.commit_sha;
-  row.url = event.url ?? row.url;
   row.actor = row.actor ?? event.actor ?? null;
-  row.steps = event.steps.length ? JSON.stringify(event.steps) : row.steps;
   row.changes = mergedChanges(row.changes, event.changes);
 }
 
@@ -224,19 +261,16 @@ export class KnexDeploymentStore implements DeploymentStore {
    */
   async record(events: ResolvedDeploymentEvent[]): Promise<RecordOutcome[]> {
     return this.knex.transaction(async trx => {
-      const claimed = await this.idempotency.claimMany(
-        trx,
-        IDEMPOTENCY_SCOPE,
-        events.map(e => e.event.idempotencyKey),
-      );
+      const claimed = await this.claimAll(trx, events);
       const taken = new Set<string>();
       const accepted: ResolvedDeploymentEvent[] = [];
       const outcomes: RecordOutcome[] = events.map(resolved => {
         const key = resolved.event.idempotencyKey;
-        if (!claimed.has(key) || taken.has(key)) {
+        const claim = tupleKey([scopeOf(resolved), key]);
+        if (!claimed.has(claim) || taken.has(claim)) {
           return { idempotencyKey: key, duplicate: true };
         }
-        taken.add(key);
+        taken.add(claim);
         accepted.push(resolved);
         return { idempotencyKey: key, duplicate: false };
       });
@@ -248,6 +282,31 @@ export class KnexDeploymentStore implements DeploymentStore {
       await this.recordLeadTimes(trx, groups);
       return outcomes;
     });
+  }
+
+  /**
+   * Claims the batch's keys, scope by scope in one order, as keys within a
+   * scope are; returns the claims as `tupleKey([scope, key])`.
+   */
+  private async claimAll(
+    trx: Knex.Transaction,
+    events: ResolvedDeploymentEvent[],
+  ): Promise<Set<string>> {
+    const keysByScope = new Map<string, string[]>();
+    for (const resolved of events) {
+      const scope = scopeOf(resolved);
+      const keys = keysByScope.get(scope) ?? [];
+      keys.push(resolved.event.idempotencyKey);
+      keysByScope.set(scope, keys);
+    }
+    const claimed = new Set<string>();
+    for (const scope of [...keysByScope.keys()].sort()) {
+      const keys = keysByScope.get(scope)!;
+      for (const key of await this.idempotency.claimMany(trx, scope, keys)) {
+        claimed.add(tupleKey([scope, key]));
+      }
+    }
+    return claimed;
   }
 
   /**
@@ -275,39 +334,42 @@ export class KnexDeploymentStore implements DeploymentStore {
       return key;
     });
 
+    // In one order for every batch, so that concurrent batches inserting the
+    // same new deployments wait for each other instead of deadlocking.
+    const ordered = sortedByKey(groups);
     // Deployments seen before collide with their stored row and are skipped
     // here; they are the ones whose id does not come back.
     const inserted = await bulkInsert<{ id: string }>(
       trx,
       'deployments',
-      [...groups.values()].map(g => g.row),
+      ordered.map(g => g.row),
       { onConflict: DEPLOYMENT_IDENTITY, returning: ['id'] },
     );
     if (inserted.length < groups.size) {
       const insertedIds = new Set(inserted.map(row => row.id));
       await this.mergeIntoStored(
         trx,
-        [...groups.values()].filter(g => !insertedIds.has(g.row.id)),
+        ordered.filter(g => !insertedIds.has(g.row.id)),
       );
     }
     return {
       ids: keys.map(key => groups.get(key)!.row.id),
-      groups: [...groups.values()],
+      groups: ordered,
     };
   }
 
   /**
    * Applies each group's events, in the order they arrived, to the stored
-   * deployment they belong to, and writes the result back.
+   * deployment they belong to, and writes the result back. The stored rows
+   * stay locked until the batch commits: two batches merging into one
+   * deployment take turns, and each merges into what the other wrote.
    */
   private async mergeIntoStored(
     trx: Knex.Transaction,
     groups: DeploymentGroup[],
   ) {
-    const stored = await selectByTuples<DeploymentRow>(
+    const stored = await lockDeployments<DeploymentRow>(
       trx,
-      'deployments',
-      DEPLOYMENT_IDENTITY,
       groups.map(({ row }) => [
         row.entity_ref,
         row.environment,
@@ -382,7 +444,7 @@ export class KnexDeploymentStore implements DeploymentStore {
     }
     // A change deployed before takes this deployment only if it is earlier;
     // it keeps the owner it was first recorded with.
-    await bulkInsert(trx, 'deployment_changes', [...candidates.values()], {
+    await bulkInsert(trx, 'deployment_changes', sortedByKey(candidates), {
       onConflict: ['entity_ref', 'environment', 'sha'],
       merge: [
         'committed_at',

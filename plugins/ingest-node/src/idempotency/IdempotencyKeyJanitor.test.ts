@@ -53,6 +53,47 @@ describe('IdempotencyKeyJanitor', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'purges in bounded batches until none is left on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      let now = new Date('2026-01-01T00:00:00Z');
+      const clock = () => now;
+      const store = await IdempotencyStore.create({ knex, clock });
+      const expired = ['e1', 'e2', 'e3', 'e4', 'e5'];
+      await knex.transaction(trx => store.claimMany(trx, 'events', expired));
+      now = new Date('2026-01-25T00:00:00Z');
+      await knex.transaction(trx =>
+        store.claimMany(trx, 'events', ['kept-1', 'kept-2']),
+      );
+      const deletes: string[] = [];
+      knex.on('query', ({ sql }: { sql: string }) => {
+        if (/^\s*delete/i.test(sql)) deletes.push(sql);
+      });
+
+      const janitor = IdempotencyKeyJanitor.fromConfig(
+        new ConfigReader({
+          flightdeck: { ingest: { idempotencyKeyRetentionDays: 20 } },
+        }),
+        {
+          store,
+          scheduler: mockServices.scheduler.mock(),
+          logger: mockServices.logger.mock(),
+          clock,
+          purgeBatchSize: 2,
+        },
+      );
+      expect(await janitor.purge()).toBe(5);
+
+      // 2 + 2 + 1: the short batch shows nothing is left.
+      expect(deletes).toHaveLength(3);
+      const remaining = await knex('ingest_idempotency_keys')
+        .orderBy('idempotency_key')
+        .pluck('idempotency_key');
+      expect(remaining).toEqual(['kept-1', 'kept-2']);
+    },
+  );
+
   it('reads the retention, 30 days unless set, and refuses nonsense', () => {
     const janitorWith = (days?: unknown) =>
       IdempotencyKeyJanitor.fromConfig(

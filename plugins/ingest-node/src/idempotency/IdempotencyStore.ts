@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { bulkInsert } from '../database/bulkInsert';
 
 const TABLE = 'ingest_idempotency_keys';
+const DEFAULT_PURGE_BATCH_SIZE = 10_000;
 
 /**
  * Remembers which events a feature backend has accepted. The table lives in
@@ -39,6 +40,8 @@ export class IdempotencyStore {
    * Returns the keys this call claimed: a key claimed before (by an earlier
    * delivery, or a concurrent one that committed first), or a second time in
    * `keys`, is not among them, and the caller must not write its event.
+   * Keys are inserted in sorted order: two transactions claiming overlapping
+   * keys then wait for each other in the same order, never in a cycle.
    */
   async claimMany(
     trx: Knex.Transaction,
@@ -49,7 +52,7 @@ export class IdempotencyStore {
     const rows = await bulkInsert<{ idempotency_key: string }>(
       trx,
       TABLE,
-      [...new Set(keys)].map(key => ({
+      [...new Set(keys)].sort().map(key => ({
         scope,
         idempotency_key: key,
         received_at: receivedAt,
@@ -62,8 +65,27 @@ export class IdempotencyStore {
     return new Set(rows.map(row => row.idempotency_key));
   }
 
-  /** Forgets keys first seen before `date`; returns how many. */
-  async purgeOlderThan(date: Date): Promise<number> {
-    return this.knex(TABLE).where('received_at', '<', date).delete();
+  /**
+   * Forgets keys first seen before `date`; returns how many. Deletes
+   * `batchSize` rows per statement, so that a large backlog neither holds
+   * its locks nor grows the write-ahead log in one long statement.
+   */
+  async purgeOlderThan(
+    date: Date,
+    options: { batchSize?: number; signal?: AbortSignal } = {},
+  ): Promise<number> {
+    const batchSize = options.batchSize ?? DEFAULT_PURGE_BATCH_SIZE;
+    let purged = 0;
+    for (;;) {
+      const expired = this.knex(TABLE)
+        .select('scope', 'idempotency_key')
+        .where('received_at', '<', date)
+        .limit(batchSize);
+      const deleted = await this.knex(TABLE)
+        .whereIn(['scope', 'idempotency_key'], expired)
+        .delete();
+      purged += deleted;
+      if (deleted < batchSize || options.signal?.aborted) return purged;
+    }
   }
 }

@@ -1,9 +1,8 @@
-import {
-  DeploymentEvent,
-  DeploymentStatus,
-} from '@flightdeck/plugin-deployments-common';
+import { DeploymentStatus } from '@flightdeck/plugin-deployments-common';
+import { timestampParameter as timestamp } from '@flightdeck/api-common';
 import { Environments } from '@flightdeck/ingest-node';
 import { z } from 'zod';
+import { ReportedDeploymentEvent } from '../../ingestion/DeploymentIngestor';
 
 // Only the fields Flightdeck reads; GitHub sends many more, which pass.
 const repository = z.object({ full_name: z.string().min(3).max(255) });
@@ -12,7 +11,7 @@ const deployment = z.object({
   sha: z.string().regex(/^[0-9a-f]{7,64}$/i),
   ref: z.string().min(1).max(255),
   environment: z.string().min(1).max(255),
-  created_at: z.string(),
+  created_at: timestamp,
   creator: z.object({ login: z.string() }).nullable().optional(),
 });
 
@@ -25,6 +24,7 @@ export const githubDeploymentPayloadSchema = z.object({
 export const githubDeploymentStatusPayloadSchema = z.object({
   action: z.string(),
   deployment_status: z.object({
+    id: z.number().int(),
     state: z.enum([
       'error',
       'failure',
@@ -34,7 +34,7 @@ export const githubDeploymentStatusPayloadSchema = z.object({
       'pending',
       'success',
     ]),
-    created_at: z.string(),
+    created_at: timestamp,
     target_url: z.string().nullable().optional(),
     log_url: z.string().nullable().optional(),
   }),
@@ -42,10 +42,15 @@ export const githubDeploymentStatusPayloadSchema = z.object({
   repository,
 });
 
-/** A GitHub delivery, reduced to what becomes a Flightdeck event. */
+/**
+ * A GitHub delivery, reduced to what becomes a Flightdeck event. Its
+ * idempotency key and report time come from the signed body, not from the
+ * unsigned `X-GitHub-Delivery` header: the same status sent again under
+ * another delivery id is the same event.
+ */
 export interface GithubDeploymentDelivery {
   repository: string;
-  event: Omit<DeploymentEvent, 'entityRef' | 'service'>;
+  event: Omit<ReportedDeploymentEvent, 'entityRef' | 'service'>;
 }
 
 const STATE_TO_STATUS: Record<string, DeploymentStatus | undefined> = {
@@ -65,7 +70,6 @@ const httpUrl = (value?: string | null) =>
 function common(
   payload: z.output<typeof githubDeploymentPayloadSchema>,
   environments: Environments,
-  deliveryId: string,
 ) {
   const { deployment: d } = payload;
   return {
@@ -76,7 +80,7 @@ function common(
     startedAt: new Date(d.created_at).toISOString(),
     commitSha: d.sha.toLowerCase(),
     actor: d.creator?.login,
-    idempotencyKey: `github-delivery-${deliveryId}`,
+    source: 'github',
     changes: [],
     steps: [],
   };
@@ -86,12 +90,16 @@ function common(
 export function fromDeploymentPayload(
   payload: z.output<typeof githubDeploymentPayloadSchema>,
   environments: Environments,
-  deliveryId: string,
 ): GithubDeploymentDelivery | undefined {
   if (payload.action !== 'created') return undefined;
   return {
     repository: payload.repository.full_name,
-    event: { ...common(payload, environments, deliveryId), status: 'started' },
+    event: {
+      ...common(payload, environments),
+      status: 'started',
+      idempotencyKey: `github-deployment-${payload.deployment.id}`,
+      reportedAt: payload.deployment.created_at,
+    },
   };
 }
 
@@ -99,7 +107,6 @@ export function fromDeploymentPayload(
 export function fromDeploymentStatusPayload(
   payload: z.output<typeof githubDeploymentStatusPayloadSchema>,
   environments: Environments,
-  deliveryId: string,
 ): GithubDeploymentDelivery | undefined {
   const status = STATE_TO_STATUS[payload.deployment_status.state];
   if (payload.action !== 'created' || !status) return undefined;
@@ -107,8 +114,10 @@ export function fromDeploymentStatusPayload(
   return {
     repository: payload.repository.full_name,
     event: {
-      ...common(payload, environments, deliveryId),
+      ...common(payload, environments),
       status,
+      idempotencyKey: `github-deployment-status-${ds.id}`,
+      reportedAt: ds.created_at,
       finishedAt:
         status === 'started'
           ? undefined

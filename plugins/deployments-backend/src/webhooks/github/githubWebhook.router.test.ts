@@ -17,7 +17,12 @@ const paymentsApi: Entity = {
   metadata: {
     name: 'payments-api',
     namespace: 'default',
-    annotations: { 'github.com/project-slug': 'skyhop/payments-api' },
+    annotations: {
+      'github.com/project-slug': 'skyhop/payments-api',
+      // Read from its own repository, which vouches for the slug.
+      'backstage.io/managed-by-location':
+        'url:https://github.com/skyhop/payments-api/blob/main/catalog-info.yaml',
+    },
   },
   spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
 };
@@ -113,6 +118,53 @@ describe('POST /webhooks/github', () => {
     });
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 1 });
     expect((await history()).body.items).toHaveLength(1);
+  });
+
+  it('counts a status once when its body is sent again under a new delivery id', async () => {
+    await deliver('deployment_status', statusSuccess, { delivery: 'first' });
+    const replay = await deliver('deployment_status', statusSuccess, {
+      delivery: 'replayed',
+    });
+    expect(replay.body).toMatchObject({ accepted: 0, duplicates: 1 });
+  });
+
+  it('keeps a newer status when an older one arrives after it', async () => {
+    const olderFailure = {
+      ...statusSuccess,
+      deployment_status: {
+        ...statusSuccess.deployment_status,
+        id: statusSuccess.deployment_status.id - 1,
+        state: 'failure',
+        created_at: '2026-11-20T10:05:00Z',
+        updated_at: '2026-11-20T10:05:00Z',
+      },
+    };
+    await deliver('deployment', deploymentCreated);
+    await deliver('deployment_status', statusSuccess);
+    expect((await deliver('deployment_status', olderFailure)).status).toBe(200);
+    expect((await history()).body.items).toEqual([
+      expect.objectContaining({
+        status: 'succeeded',
+        finishedAt: '2026-11-20T10:06:30.000Z',
+      }),
+    ]);
+  });
+
+  it.each([
+    ['deployment_status', 'deployment_status.created_at'],
+    ['deployment', 'deployment.created_at'],
+  ])('names a malformed %s timestamp', async (event, field) => {
+    const [object, key] = field.split('.') as [
+      'deployment_status' | 'deployment',
+      'created_at',
+    ];
+    const payload = {
+      ...statusSuccess,
+      [object]: { ...statusSuccess[object], [key]: 'yesterday' },
+    };
+    const res = await deliver(event, payload);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(field);
   });
 
   it('accepts the previous secret while it is rotated out', async () => {

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   IngestService,
   parseInput,
+  RepositoryTrust,
   signedJsonBody,
 } from '@flightdeck/ingest-node';
 import { DeploymentIngestor } from '../../ingestion/DeploymentIngestor';
@@ -14,24 +15,27 @@ import {
   githubDeploymentPayloadSchema,
   githubDeploymentStatusPayloadSchema,
 } from './githubDeploymentEvent';
+import { repositoryEntity } from './repositoryEntity';
 
 /**
  * `POST /webhooks/github`: `deployment` and `deployment_status` deliveries,
  * signed with `X-Hub-Signature-256` (GitHub cannot send Backstage
  * credentials). Repositories map to services through the
- * `github.com/project-slug` annotation; a redelivery (same
- * `X-GitHub-Delivery`) changes nothing.
+ * `github.com/project-slug` annotation of the one entity whose claim on the
+ * repository is trusted. A deployment or status sent again, under any
+ * delivery id, changes nothing, nor does one older than the status recorded.
  */
 export function bindGithubWebhookEndpoint(
   router: DeploymentsRouter,
   deps: {
     ingest: IngestService;
     ingestor: DeploymentIngestor;
+    trust: RepositoryTrust;
     /** The current secret first, then one being rotated out. */
     secrets: string[];
   },
 ) {
-  const { ingest, ingestor, secrets } = deps;
+  const { ingest, ingestor, trust, secrets } = deps;
   const { environments, entities } = ingest;
   router.bind(
     endpoints.githubWebhook,
@@ -50,18 +54,14 @@ export function bindGithubWebhookEndpoint(
           req.body,
           'deployment payload',
         );
-        delivery = fromDeploymentPayload(payload, environments, deliveryId);
+        delivery = fromDeploymentPayload(payload, environments);
       } else if (eventName === 'deployment_status') {
         const payload = parseInput(
           githubDeploymentStatusPayloadSchema,
           req.body,
           'deployment_status payload',
         );
-        delivery = fromDeploymentStatusPayload(
-          payload,
-          environments,
-          deliveryId,
-        );
+        delivery = fromDeploymentStatusPayload(payload, environments);
       } else {
         return {
           status: 202,
@@ -80,10 +80,10 @@ export function bindGithubWebhookEndpoint(
           },
         };
       }
-      const entity = await entities.byAnnotation(
-        'github.com/project-slug',
-        delivery.repository,
-      );
+      const entity = await repositoryEntity(delivery.repository, {
+        entities,
+        trust,
+      });
       return {
         status: 200,
         body: await ingestor.ingest([
