@@ -37,8 +37,13 @@ export async function startWithProvider(options: {
     requests.map(() => ({ result: options.permission })),
   );
   const auditor = mockServices.auditor.mock();
+  // The decision on the entity (`deploy`, `rollback`), and the request's
+  // own event, which the contract router opens for every mutation.
   const audit = { success: jest.fn(), fail: jest.fn() };
-  auditor.createEvent.mockResolvedValue(audit);
+  const requestAudit = { success: jest.fn(), fail: jest.fn() };
+  auditor.createEvent.mockImplementation(async ({ meta }) =>
+    meta?.operationId ? requestAudit : audit,
+  );
   const backend = await startTestBackend({
     features: [
       deploymentsPlugin,
@@ -54,5 +59,5 @@ export async function startWithProvider(options: {
       }),
     ],
   });
-  return { backend, auditor, audit, permissions };
+  return { backend, auditor, audit, requestAudit, permissions };
 }

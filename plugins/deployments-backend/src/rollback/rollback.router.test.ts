@@ -10,7 +10,7 @@ describe('rollback', () => {
   async function start(
     permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
   ) {
-    const { backend, auditor, audit } = await startWithProvider({
+    const { backend, auditor, audit, requestAudit } = await startWithProvider({
       cdUrl: cd.url,
       permission,
     });
@@ -48,7 +48,7 @@ describe('rollback', () => {
         )
         .set('Content-Type', 'application/json')
         .send(JSON.stringify(body));
-    return { backend, auditor, audit, ids, rollback };
+    return { backend, auditor, audit, requestAudit, ids, rollback };
   }
 
   it('lets an owner roll back through the provider, and audits it', async () => {
@@ -74,9 +74,21 @@ describe('rollback', () => {
   });
 
   it('refuses users who are neither owners nor admins, and audits the attempt', async () => {
-    const { backend, ids, rollback, audit } = await start(AuthorizeResult.DENY);
+    const { backend, ids, rollback, audit, requestAudit, auditor } =
+      await start(AuthorizeResult.DENY);
     const res = await rollback(ids['payments-api@2.4.0']);
     expect(res.status).toBe(403);
+    // The request's own record, opened on arrival, closed as refused.
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'rollback-to-deployment',
+        meta: { operationId: 'RollbackToDeployment' },
+      }),
+    );
+    expect(requestAudit.fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({ name: 'NotAllowedError' }),
+      meta: { status: 403 },
+    });
     expect(res.body.error.message).toBe(
       'Only the owners of component:default/payments-api and admins may roll it back',
     );

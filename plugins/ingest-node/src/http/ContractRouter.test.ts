@@ -4,7 +4,7 @@ import { defineContract, defineEndpoint } from '@flightdeck/api-common';
 import express from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { ContractRouter, unauthenticatedPathsOf } from './ContractRouter';
+import { authPoliciesOf, ContractRouter } from './ContractRouter';
 import { signedJsonBody } from './signedJsonBody';
 import { signHmacSha256 } from './signature';
 
@@ -69,12 +69,18 @@ function appWith(router: express.Router) {
   return express().use(router).use(middleware.error());
 }
 
-function shopRouter() {
+function servicesWith(auditor = mockServices.auditor.mock()) {
+  return {
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.none(),
+    }),
+    auditor,
+  };
+}
+
+function shopRouter(auditor = mockServices.auditor.mock()) {
   const calls: unknown[] = [];
-  const router = new ContractRouter(
-    items,
-    mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
-  )
+  const router = new ContractRouter(items, servicesWith(auditor))
     .bind(items.endpoints.get, async ({ params, query, credentials }) => {
       calls.push({ params, query, principal: credentials.principal.type });
       return { status: 200, body: {} };
@@ -173,7 +179,8 @@ describe('ContractRouter', () => {
       .set('Content-Type', 'application/json')
       .send(body);
     expect(unsigned.status).toBe(401);
-    expect(unauthenticatedPathsOf(items)).toEqual([
+    expect(authPoliciesOf(items)).toEqual([
+      { path: '/items', allow: 'unauthenticated' },
       { path: '/hooks/shop', allow: 'unauthenticated' },
     ]);
   });
@@ -193,7 +200,7 @@ describe('ContractRouter', () => {
   });
 
   it('refuses to build with an endpoint left unbound, or one bound twice', () => {
-    const router = new ContractRouter(items, mockServices.httpAuth()).bind(
+    const router = new ContractRouter(items, servicesWith()).bind(
       items.endpoints.get,
       async () => ({ status: 200, body: {} }),
     );
@@ -203,5 +210,104 @@ describe('ContractRouter', () => {
     expect(() =>
       router.bind(items.endpoints.get, async () => ({ status: 200, body: {} })),
     ).toThrow('GetItem is bound twice');
+  });
+
+  describe('audit', () => {
+    /** The auditor's record of each request: how it was opened, and closed. */
+    function recordingAuditor() {
+      const records: Array<{ opened: any; closed?: string; error?: string }> =
+        [];
+      const auditor = mockServices.auditor.mock({
+        createEvent: async opened => {
+          const record: (typeof records)[number] = { opened };
+          records.push(record);
+          return {
+            success: async () => {
+              record.closed = 'succeeded';
+            },
+            fail: async ({ error }) => {
+              record.closed = 'failed';
+              record.error = error.message;
+            },
+          };
+        },
+      });
+      return { auditor, records };
+    }
+
+    const settled = () => new Promise(resolve => setImmediate(resolve));
+
+    it('records a mutation from its arrival to its answer', async () => {
+      const { auditor, records } = recordingAuditor();
+      const { app } = shopRouter(auditor);
+      await request(app)
+        .post('/items')
+        .set('Authorization', mockCredentials.user.header())
+        .set('Content-Type', 'application/json')
+        .send('{"name":"kite"}');
+      await settled();
+      expect(records).toEqual([
+        {
+          opened: expect.objectContaining({
+            eventId: 'add-item',
+            severityLevel: 'medium',
+            meta: { operationId: 'AddItem' },
+          }),
+          closed: 'succeeded',
+        },
+      ]);
+      expect(records[0].opened.request).toBeDefined();
+    });
+
+    it('records refused attempts as failed, with the error answered', async () => {
+      const { auditor, records } = recordingAuditor();
+      const { app } = shopRouter(auditor);
+      await request(app)
+        .post('/items')
+        .set('Content-Type', 'application/json')
+        .send('{"name":"kite"}');
+      await request(app)
+        .post('/items')
+        .set('Authorization', 'Bearer not-a-token')
+        .set('Content-Type', 'application/json')
+        .send('{"name":"kite"}');
+      await request(app)
+        .post('/items')
+        .set('Authorization', mockCredentials.service.header())
+        .set('Content-Type', 'application/json')
+        .send('{"name":"kite"}');
+      await request(app)
+        .post('/hooks/shop')
+        .set('Content-Type', 'application/json')
+        .set('X-Shop-Signature', signHmacSha256('{"a":1}', 's3cret'))
+        .send('{"a":2}');
+      await settled();
+      expect(records.map(r => [r.opened.eventId, r.closed])).toEqual([
+        ['add-item', 'failed'],
+        ['add-item', 'failed'],
+        ['add-item', 'failed'],
+        ['hook', 'failed'],
+      ]);
+      expect(records[0].error).toMatch(/credentials|token/i);
+      // A token nobody can verify is recorded without the request, which
+      // the auditor would try to verify again.
+      expect(records[1].opened.request).toBeUndefined();
+      expect(records[1].opened.meta).toMatchObject({
+        caller: 'unverifiable credentials',
+        method: 'POST',
+        url: '/items',
+      });
+      expect(records[3].error).toMatch(/signature/i);
+    });
+
+    it('leaves reads unaudited', async () => {
+      const { auditor, records } = recordingAuditor();
+      const { app } = shopRouter(auditor);
+      await request(app)
+        .get('/items/i-1')
+        .set('Authorization', mockCredentials.user.header());
+      await settled();
+      expect(records).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   BackstageCredentials,
   BackstageServicePrincipal,
   BackstageUserPrincipal,
@@ -16,6 +17,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { jsonBody } from './jsonBody';
 import { parseInput } from './parseInput';
+import { auditRequest, isMutation, rememberFailure } from './requestAudit';
 
 type PrincipalOf<Caller> = Caller extends 'user'
   ? BackstageUserPrincipal
@@ -61,9 +63,16 @@ const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 /** The credentials each request was let in with. */
 const checkedCredentials = new WeakMap<Request, BackstageCredentials>();
 
+/** What a contract router checks credentials and audits with. @public */
+export interface ContractRouterServices {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}
+
 /**
  * An express router built from a contract, one endpoint at a time. Each
- * bound route checks the caller's credentials as the endpoint says, reads
+ * bound route audits a mutation from the moment it arrives (see
+ * `auditRequest`), checks the caller's credentials as the endpoint says, reads
  * the body within its limit, parses the path and query parameters into 400
  * errors naming the field, then runs the handler and answers its status.
  * `build()` refuses a contract with an endpoint left unbound, so the routes
@@ -78,7 +87,7 @@ export class ContractRouter<C extends ApiContract> {
 
   constructor(
     private readonly contract: C,
-    private readonly httpAuth: HttpAuthService,
+    private readonly services: ContractRouterServices,
   ) {}
 
   bind<E extends C['endpoints'][keyof C['endpoints']]>(
@@ -97,13 +106,16 @@ export class ContractRouter<C extends ApiContract> {
     this.bound.add(endpoint);
 
     const steps: RequestHandler[] = [];
+    if (isMutation(endpoint)) {
+      steps.push(auditRequest(endpoint, this.services));
+    }
     const { auth, body } = endpoint;
     if (auth !== 'signed-body') {
       // Checked before the body is read: strangers learn nothing of the parser.
       steps.push(async (req, _res, next) => {
         checkedCredentials.set(
           req,
-          await this.httpAuth.credentials(req, { allow: [...auth] }),
+          await this.services.httpAuth.credentials(req, { allow: [...auth] }),
         );
         next();
       });
@@ -151,26 +163,35 @@ export class ContractRouter<C extends ApiContract> {
     }
     const document = openApiDocument(this.contract);
     this.router.get(OPEN_API_PATH, async (req, res) => {
-      await this.httpAuth.credentials(req, { allow: ['user', 'service'] });
+      await this.services.httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
       res.json(document);
     });
+    this.router.use(rememberFailure);
     return this.router;
   }
 }
 
 /**
- * The auth policies a plugin adds to its HTTP router so that Backstage lets
- * callers without credentials reach the endpoints whose body is signed.
+ * The auth policies a plugin adds to its HTTP router. Backstage's own
+ * barrier refuses a request without credentials before the plugin sees it;
+ * the contract router checks credentials itself, so the barrier stands
+ * aside for the endpoints whose body is signed (they have none) and for
+ * mutations (so that a refused attempt reaches the router and is audited).
+ * The barrier matches path prefixes: every route under these paths must be
+ * a bound endpoint of the contract, which checks credentials as it says.
  *
  * @public
  */
-export function unauthenticatedPathsOf(
+export function authPoliciesOf(
   contract: ApiContract,
 ): Array<{ path: string; allow: 'unauthenticated' }> {
-  return Object.values(contract.endpoints)
-    .filter(endpoint => endpoint.auth === 'signed-body')
-    .map(endpoint => ({
-      path: expressPath(endpoint.path),
-      allow: 'unauthenticated' as const,
-    }));
+  const paths = Object.values(contract.endpoints)
+    .filter(endpoint => endpoint.auth === 'signed-body' || isMutation(endpoint))
+    .map(endpoint => expressPath(endpoint.path));
+  return [...new Set(paths)].map(path => ({
+    path,
+    allow: 'unauthenticated' as const,
+  }));
 }

@@ -73,7 +73,10 @@ export class DefaultIngestService implements IngestService {
   }
 
   router<C extends ApiContract>(contract: C): ContractRouter<C> {
-    return new ContractRouter(contract, this.deps.httpAuth);
+    return new ContractRouter(contract, {
+      httpAuth: this.deps.httpAuth,
+      auditor: this.deps.auditor,
+    });
   }
 
   authorizeMutation(mutation: EntityMutation) {
