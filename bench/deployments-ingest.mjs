@@ -13,6 +13,9 @@ const baseUrl = process.argv[2] ?? 'http://localhost:7067';
 const total = Number(process.argv[3] ?? 20000);
 const BATCH = 1000;
 const token = process.env.FLIGHTDECK_INGEST_TOKEN;
+// The ingest token reaches the deployments API only; the catalog is read with
+// the local tools' token.
+const catalogToken = process.env.FLIGHTDECK_LOCAL_TOKEN;
 const services = [
   'search-service',
   'booking-service',
@@ -140,7 +143,7 @@ async function viaKnex(list) {
 for (let attempt = 0; ; attempt++) {
   const response = await fetch(
     `${baseUrl}/api/catalog/entities/by-query?filter=kind=component&limit=100&fields=metadata.name`,
-    { headers: { Authorization: `Bearer ${token}` } },
+    { headers: { Authorization: `Bearer ${catalogToken}` } },
   );
   const names = response.ok
     ? (await response.json()).items.map(e => e.metadata.name)

@@ -4,12 +4,18 @@
 // canary in flight. Deterministic, and idempotent: running it again sends
 // the same idempotency keys, which the API answers as duplicates.
 //
-// Usage: node scripts/seed-deployments.mjs <base-url>   (token from FLIGHTDECK_INGEST_TOKEN)
+// Usage: node scripts/seed-deployments.mjs <base-url>
+// Events go with FLIGHTDECK_INGEST_TOKEN, which reaches only the ingestion
+// APIs; the catalog is read with the local tools token,
+// FLIGHTDECK_LOCAL_TOKEN (app-config.localhost.yaml).
 
 const baseUrl = process.argv[2] ?? 'http://localhost:7007';
 const token = process.env.FLIGHTDECK_INGEST_TOKEN;
-if (!token) {
-  console.error('FLIGHTDECK_INGEST_TOKEN is not set');
+const catalogToken = process.env.FLIGHTDECK_LOCAL_TOKEN;
+if (!token || !catalogToken) {
+  console.error(
+    'FLIGHTDECK_INGEST_TOKEN and FLIGHTDECK_LOCAL_TOKEN must be set',
+  );
   process.exit(1);
 }
 const headers = {
@@ -51,7 +57,9 @@ const hex = (rnd, n) =>
 const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
 
 async function getJson(path) {
-  const response = await fetch(`${baseUrl}${path}`, { headers });
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { Authorization: `Bearer ${catalogToken}` },
+  });
   if (!response.ok)
     throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return response.json();

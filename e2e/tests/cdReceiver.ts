@@ -30,8 +30,12 @@ export async function startCdSystem(options: {
     req.on('data', chunk => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      // As docs/deployments.md tells a receiver: the signature covers the
+      // timestamp, and a request older than five minutes is refused.
+      const timestamp = String(req.headers['x-flightdeck-timestamp'] ?? '');
       const expected = Buffer.from(
         `sha256=${createHmac('sha256', options.secret)
+          .update(`${timestamp}.`)
           .update(body)
           .digest('hex')}`,
       );
@@ -39,6 +43,8 @@ export async function startCdSystem(options: {
         String(req.headers['x-flightdeck-signature-256'] ?? ''),
       );
       if (
+        !/^\d+$/.test(timestamp) ||
+        Math.abs(Date.now() / 1000 - Number(timestamp)) > 300 ||
         given.length !== expected.length ||
         !timingSafeEqual(given, expected)
       ) {

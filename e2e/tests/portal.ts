@@ -32,7 +32,7 @@ export async function waitForEntity(request: APIRequestContext, ref: string) {
       `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
       {
         headers: {
-          Authorization: `Bearer ${process.env.FLIGHTDECK_INGEST_TOKEN}`,
+          Authorization: `Bearer ${process.env.FLIGHTDECK_LOCAL_TOKEN}`,
         },
       },
     );

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { waitForEntity } from './portal';
 
 const token = process.env.FLIGHTDECK_INGEST_TOKEN!;
+const localToken = process.env.FLIGHTDECK_LOCAL_TOKEN!;
 
 test.describe('the backend', () => {
   test('reports readiness', async ({ request }) => {
@@ -22,13 +23,13 @@ test.describe('the backend', () => {
     expect(response.status()).toBe(401);
   });
 
-  test('accepts the ingest token and serves the demo organisation', async ({
+  test("serves the demo organisation to the local tools' token", async ({
     request,
   }) => {
     await expect(async () => {
       const response = await request.get(
         '/api/catalog/entities/by-query?filter=kind=component&limit=100',
-        { headers: { Authorization: `Bearer ${token}` } },
+        { headers: { Authorization: `Bearer ${localToken}` } },
       );
       expect(response.status()).toBe(200);
       const names = (await response.json()).items.map(

@@ -17,6 +17,7 @@ export interface Config {
     /** @deprecated the same as providers; read when providers.webhook is unset */
     rollback?: {
       webhook?: {
+        /** @visibility secret */
         url: string;
         /** @visibility secret */
         secret: string;
@@ -29,7 +30,11 @@ export interface Config {
        * X-Flightdeck-Signature-256.
        */
       webhook?: {
-        /** An http(s) URL of the CD system. */
+        /**
+         * An http(s) URL of the CD system. Secret: it names an internal host
+         * and may carry a token in its path or query.
+         * @visibility secret
+         */
         url: string;
         /**
          * Key of the HMAC-SHA256 signature.

@@ -1,11 +1,19 @@
 # Running the backend, in the foreground or in the background for a one-off job, and waiting until it is ready; needs log.sh, environment.sh, and ROOT, STATE_DIR, PORT.
 # shellcheck shell=bash
 
+# The configuration of a backend that ./flightdeck runs: the local overlay
+# (guest sign-in, the local tools token) comes last; the container never
+# loads it.
+local_config_args() {
+  config_args
+  printf '%s\n' --config "$ROOT/app-config.localhost.yaml"
+}
+
 # Runs the backend from its TypeScript sources through Backstage's own Node
 # transform, as `backstage-cli package start` does, minus the file watcher.
 run_backend() {
   local configs=() transform
-  mapfile -t configs < <(config_args)
+  mapfile -t configs < <(local_config_args)
   transform="$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')"
   (
     cd packages/backend || exit
@@ -20,8 +28,11 @@ wait_until_ready() {
     if curl -fsS -o /dev/null "$url/.backstage/health/v1/readiness" 2>/dev/null; then
       log ""
       log "Flightdeck is ready at $url (backend ready after $((SECONDS - started))s)"
-      log "External systems authenticate with the ingest token, for example:"
-      log "  curl -H \"Authorization: Bearer \$(cat .flightdeck/secrets/ingest-token)\" $url/api/catalog/entities"
+      local now
+      now="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+      log "CI systems report deployments with the ingest token, which reaches only the ingestion APIs, for example:"
+      log "  curl -H \"Authorization: Bearer \$(cat .flightdeck/secrets/ingest-token)\" -H 'Content-Type: application/json' $url/api/deployments/events \\"
+      log "    -d '{\"service\":\"payments-api\",\"environment\":\"staging\",\"version\":\"1.0.0\",\"status\":\"succeeded\",\"startedAt\":\"$now\",\"finishedAt\":\"$now\",\"idempotencyKey\":\"try-$now\"}'"
       return 0
     fi
     sleep 0.5

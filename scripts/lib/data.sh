@@ -1,9 +1,11 @@
-# The portal's local data and the seed and reset commands; needs log.sh, toolchain.sh, environment.sh, backend.sh, and ROOT, SECRETS_DIR, PORT, FLIGHTDECK_DATA_DIR.
+# The portal's local data, its tokens, and the seed and reset commands; needs log.sh, toolchain.sh, environment.sh, backend.sh, and ROOT, SECRETS_DIR, PORT, FLIGHTDECK_DATA_DIR.
 # shellcheck shell=bash
 
-ensure_ingest_token() {
-  if [[ -n "${FLIGHTDECK_INGEST_TOKEN:-}" ]]; then return; fi
-  local file="$SECRETS_DIR/ingest-token"
+# ensure_token <variable> <file name> <what it is>: the variable's value, or
+# the token in .flightdeck/secrets/<file name>, generated the first time.
+ensure_token() {
+  local variable=$1 file="$SECRETS_DIR/$2"
+  if [[ -n "${!variable:-}" ]]; then return; fi
   if [[ ! -s "$file" ]]; then
     mkdir -p "$SECRETS_DIR"
     chmod 700 "$SECRETS_DIR"
@@ -11,16 +13,24 @@ ensure_ingest_token() {
       umask 077
       node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' >"$file"
     )
-    log "Generated an ingest token in .flightdeck/secrets/ingest-token (mode 0600)."
+    log "Generated $3 in .flightdeck/secrets/$2 (mode 0600)."
   fi
-  FLIGHTDECK_INGEST_TOKEN="$(cat "$file")"
-  export FLIGHTDECK_INGEST_TOKEN
+  printf -v "$variable" '%s' "$(cat "$file")"
+  export "${variable?}"
+}
+
+# The ingest token reaches the ingestion APIs only; the local tools token,
+# which app-config.localhost.yaml alone accepts, lets ./flightdeck build the
+# portal's docs and read the catalog to seed.
+ensure_tokens() {
+  ensure_token FLIGHTDECK_INGEST_TOKEN ingest-token "an ingest token"
+  ensure_token FLIGHTDECK_LOCAL_TOKEN local-token "a token for ./flightdeck's own tools"
 }
 
 prepare_data() {
   ensure_toolchain
   mkdir -p "$FLIGHTDECK_DATA_DIR/sqlite" "$FLIGHTDECK_DATA_DIR/techdocs" "$FLIGHTDECK_DATA_DIR/scaffolder"
-  ensure_ingest_token
+  ensure_tokens
   log "Data folder: $FLIGHTDECK_DATA_DIR"
   if [[ "$FLIGHTDECK_DB" == postgres ]]; then
     log "Database: PostgreSQL at $POSTGRES_HOST:$POSTGRES_PORT, databases ${FLIGHTDECK_DB_PREFIX:-flightdeck_}*"

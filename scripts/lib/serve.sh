@@ -47,7 +47,7 @@ cmd_dev() {
   check_environment
   prepare_data
   local configs=()
-  mapfile -t configs < <(config_args)
+  mapfile -t configs < <(local_config_args)
   step "Starting frontend on http://localhost:3000 and backend on :$PORT with hot reload"
   yarn backstage-cli repo start "${configs[@]}" --config "$ROOT/app-config.dev.yaml"
 }

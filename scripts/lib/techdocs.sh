@@ -29,14 +29,15 @@ ensure_mkdocs() {
 }
 
 # TechDocs sites are built on first view; building Flightdeck's own docs right
-# away lets the search collator index them on its first run.
+# away lets the search collator index them on its first run. The local tools
+# token may call TechDocs; the ingest token may not.
 build_portal_docs() {
   local url="$1"
   command -v mkdocs >/dev/null 2>&1 || return 0
   # The catalog may not have ingested the entity yet when the backend is ready.
   for _ in $(seq 1 30); do
     if curl -fsS -o /dev/null --max-time 300 \
-      -H "Authorization: Bearer $FLIGHTDECK_INGEST_TOKEN" \
+      -H "Authorization: Bearer $FLIGHTDECK_LOCAL_TOKEN" \
       "$url/api/techdocs/sync/default/component/flightdeck" 2>/dev/null; then
       return 0
     fi

@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { localGitUrlReaderFactory } from '@flightdeck/plugin-scaffolder-backend-module-flightdeck';
 import { rootHttpRouter } from './rootHttpRouter';
+import { techdocsModuleMkdocsPolicy } from './techdocs/techdocsModuleMkdocsPolicy';
 
 const backend = createBackend();
 
@@ -28,6 +29,8 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Local builds only of sites that run no code of their repository.
+backend.add(techdocsModuleMkdocsPolicy);
 
 backend.add(import('@backstage/plugin-search-backend'));
 // Uses PostgreSQL full-text search when the database is PostgreSQL, and the

@@ -37,6 +37,7 @@ export interface EnvironmentVariable {
 export const environmentVariables: EnvironmentVariable[] = [
   // The portal
   { name: 'FLIGHTDECK_PORT', format: portNumber, default: '7007' },
+  { name: 'FLIGHTDECK_HOST', format: hostName, default: '127.0.0.1' },
   { name: 'FLIGHTDECK_DATA_DIR', format: absolutePath },
   {
     name: 'FLIGHTDECK_INGEST_TOKEN',
@@ -44,6 +45,7 @@ export const environmentVariables: EnvironmentVariable[] = [
     secret: true,
     requiredInProduction: true,
   },
+  { name: 'FLIGHTDECK_LOCAL_TOKEN', format: token(32), secret: true },
   {
     name: 'NODE_ENV',
     format: oneOf('development', 'production', 'test'),
@@ -134,6 +136,8 @@ export const environmentVariables: EnvironmentVariable[] = [
   { name: 'FLIGHTDECK_E2E_PORT', format: portNumber, default: '7017' },
   { name: 'FLIGHTDECK_E2E_CD_PORT', format: portNumber },
   { name: 'FLIGHTDECK_E2E_CD_SECRET', format: word, secret: true },
+  { name: 'FLIGHTDECK_E2E_GITHUB_SECRET', format: word, secret: true },
+  { name: 'FLIGHTDECK_E2E_PORTAL_DATA_DIR', format: absolutePath },
   { name: 'CHROMIUM_PATH', format: absolutePath, default: '/usr/bin/chromium' },
   { name: 'MKDOCS', format: anyText, default: 'mkdocs' },
   { name: 'HUSKY', format: oneOf('0', '1') },

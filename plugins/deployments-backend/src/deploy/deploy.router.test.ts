@@ -62,7 +62,10 @@ describe('deploying from Flightdeck', () => {
 
     const [{ headers, body }] = cd.received;
     expect(headers['x-flightdeck-signature-256']).toBe(
-      signHmacSha256(body, 'cd-secret'),
+      signHmacSha256(
+        `${headers['x-flightdeck-timestamp']}.${body}`,
+        'cd-secret',
+      ),
     );
     const sent = JSON.parse(body);
     expect(sent).toEqual({

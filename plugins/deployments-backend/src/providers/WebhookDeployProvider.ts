@@ -4,8 +4,9 @@ import { DeployProvider, DeployRequest } from './DeployProvider';
 
 /**
  * Any CD system: a JSON POST to a URL from configuration (never from the
- * request or the catalog), signed with HMAC-SHA256 in
- * `X-Flightdeck-Signature-256` so the receiver can check it came from here.
+ * request or the catalog). `X-Flightdeck-Signature-256` is the HMAC-SHA256 of
+ * `<X-Flightdeck-Timestamp>.<body>`, so the receiver can check it came from
+ * here and refuse a request replayed later (docs/deployments.md).
  */
 export class WebhookDeployProvider implements DeployProvider {
   readonly id = 'webhook' as const;
@@ -28,11 +29,16 @@ export class WebhookDeployProvider implements DeployProvider {
       reason: request.reason,
       requestedBy: request.requestedBy,
     });
+    const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(this.options.url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        'X-Flightdeck-Signature-256': signHmacSha256(body, this.options.secret),
+        'X-Flightdeck-Timestamp': timestamp,
+        'X-Flightdeck-Signature-256': signHmacSha256(
+          `${timestamp}.${body}`,
+          this.options.secret,
+        ),
       },
       body,
       redirect: 'error',

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { signHmacSha256 } from '@flightdeck/ingest-node';
+import { RepositoryTrust, signHmacSha256 } from '@flightdeck/ingest-node';
 import { Deployment } from '@flightdeck/plugin-deployments-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -39,7 +39,10 @@ const request = (
 });
 
 const providersWith = (config: object) =>
-  DeployProviders.create(readDeploymentsConfig(new ConfigReader(config)));
+  DeployProviders.create(
+    readDeploymentsConfig(new ConfigReader(config)),
+    RepositoryTrust.fromConfig(new ConfigReader(config)),
+  );
 
 describe('the webhook provider', () => {
   const cd = cdReceiver('/rollback');
@@ -52,10 +55,18 @@ describe('the webhook provider', () => {
     }).forEntity(entity({ 'flightdeck.io/deploy-provider': 'webhook' }));
 
   it('posts a signed request the CD system can verify', async () => {
+    const before = Math.floor(Date.now() / 1000);
     await choose().provider!.trigger(request({}));
+    const after = Math.floor(Date.now() / 1000);
     const [{ headers, body }] = cd.received;
+    // Signed with the time it was sent, so that a receiver can refuse a
+    // request replayed later.
+    const timestamp = String(headers['x-flightdeck-timestamp']);
+    expect(timestamp).toMatch(/^\d+$/);
+    expect(Number(timestamp)).toBeGreaterThanOrEqual(before);
+    expect(Number(timestamp)).toBeLessThanOrEqual(after);
     expect(headers['x-flightdeck-signature-256']).toBe(
-      signHmacSha256(body, 'cd-secret'),
+      signHmacSha256(`${timestamp}.${body}`, 'cd-secret'),
     );
     expect(JSON.parse(body)).toEqual({
       action: 'rollback',
@@ -91,6 +102,9 @@ describe('the GitHub Actions provider', () => {
   afterAll(() => github.close());
 
   const annotations = {
+    // Read from its own repository, which vouches for the slug.
+    'backstage.io/managed-by-location':
+      'url:https://github.com/skyhop/payments-api/blob/main/catalog-info.yaml',
     'flightdeck.io/deploy-provider': 'github-actions',
     'github.com/project-slug': 'skyhop/payments-api',
     'flightdeck.io/deploy-workflow': 'deploy.yml',

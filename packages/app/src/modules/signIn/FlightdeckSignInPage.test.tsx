@@ -5,8 +5,10 @@ const withProviders = (providers?: string[]) =>
   new ConfigReader(providers ? { flightdeck: { signIn: { providers } } } : {});
 
 describe('signInProviders', () => {
-  it('offers guest sign-in when nothing is configured', () => {
-    expect(signInProviders(withProviders())).toEqual(['guest']);
+  it('offers GitHub, never guest sign-in, when nothing is configured', () => {
+    expect(signInProviders(withProviders())).toEqual([
+      expect.objectContaining({ id: 'github-auth-provider' }),
+    ]);
   });
 
   it('offers the configured providers, in order', () => {

@@ -20,7 +20,7 @@ export function signInProviders(
 ): Array<'guest' | SignInProviderConfig> {
   const names = config.getOptionalStringArray(
     'flightdeck.signIn.providers',
-  ) ?? ['guest'];
+  ) ?? ['github'];
   const known = { guest: 'guest' as const, github };
   const unknown = names.filter(name => !(name in known));
   if (unknown.length > 0) {
