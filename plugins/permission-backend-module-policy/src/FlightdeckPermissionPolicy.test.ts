@@ -12,6 +12,7 @@ import {
 import {
   taskCancelPermission,
   taskCreatePermission,
+  templateDryRunPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import { ConfigReader } from '@backstage/config';
 import { FlightdeckPermissionPolicy } from './FlightdeckPermissionPolicy';
@@ -72,6 +73,21 @@ describe('FlightdeckPermissionPolicy', () => {
       asUser(alice[0]),
     );
     expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('keeps template dry runs to admins, as they run any template sent', async () => {
+    // A dry run runs the template in the request, not a registered one:
+    // with it, anyone could read what the portal's git credentials reach.
+    const asAlice = await policyFor(alice).handle(
+      { permission: templateDryRunPermission },
+      asUser(alice[0]),
+    );
+    expect(asAlice.result).toBe(AuthorizeResult.DENY);
+    const asAdmin = await policyFor(admin).handle(
+      { permission: templateDryRunPermission },
+      asUser(admin[0]),
+    );
+    expect(asAdmin.result).toBe(AuthorizeResult.ALLOW);
   });
 
   it.each([

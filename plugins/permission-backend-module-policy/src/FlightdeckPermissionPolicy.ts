@@ -35,7 +35,8 @@ const deny: PolicyDecision = { result: AuthorizeResult.DENY };
  * 2. Members of an admin group may do everything.
  * 3. Every signed-in user may read (permissions whose action is `read`).
  * 4. Self-service permissions (creating services from templates, registering
- *    them) are open to every signed-in user.
+ *    them) are open to every signed-in user. Dry runs of templates are not
+ *    among them: they run whatever template is sent (see PolicySettings).
  * 5. Any other permission on a catalog entity is allowed only to the entity's
  *    owners. Feature plugins declare their mutations (rollback, acknowledge,
  *    ...) as `catalog-entity` resource permissions and get this rule for free.

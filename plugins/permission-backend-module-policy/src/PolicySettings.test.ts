@@ -44,4 +44,23 @@ describe('readPolicySettings', () => {
       true,
     );
   });
+
+  it('never opens template dry runs to every user', () => {
+    expect(DEFAULT_SELF_SERVICE_PERMISSIONS).not.toContain(
+      'scaffolder.template.dry-run',
+    );
+    expect(() =>
+      readPolicySettings(
+        new ConfigReader({
+          flightdeck: {
+            permissions: {
+              selfServicePermissions: ['scaffolder.template.dry-run'],
+            },
+          },
+        }),
+      ),
+    ).toThrow(
+      "flightdeck.permissions.selfServicePermissions may not hold 'scaffolder.template.dry-run': a dry run runs any template sent, and so reads whatever the portal can read; only admin groups may dry-run",
+    );
+  });
 });

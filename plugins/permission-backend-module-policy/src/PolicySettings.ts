@@ -12,8 +12,11 @@ export const DEFAULT_SELF_SERVICE_PERMISSIONS = [
   'catalog.location.analyze',
   'scaffolder.task.create',
   'scaffolder.action.execute',
-  'scaffolder.template.dry-run',
 ];
+
+// A dry run runs the template sent with it rather than a registered one,
+// so whoever may dry-run reads whatever the portal's git access reaches.
+const ADMIN_ONLY_PERMISSIONS = ['scaffolder.template.dry-run'];
 
 /** The policy's configuration, read from `flightdeck.permissions`. */
 export interface PolicySettings {
@@ -35,6 +38,12 @@ export function readPolicySettings(config: Config): PolicySettings {
     ),
   );
   const extra = section?.getOptionalStringArray('selfServicePermissions') ?? [];
+  const adminOnly = extra.find(name => ADMIN_ONLY_PERMISSIONS.includes(name));
+  if (adminOnly) {
+    throw new Error(
+      `flightdeck.permissions.selfServicePermissions may not hold '${adminOnly}': a dry run runs any template sent, and so reads whatever the portal can read; only admin groups may dry-run`,
+    );
+  }
   return {
     adminGroups: new Set(adminGroups),
     selfServicePermissions: new Set([
