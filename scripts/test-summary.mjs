@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [resultsDir, playwrightReport, totalSeconds] = process.argv.slice(2);
+const [resultsDir, totalSeconds] = process.argv.slice(2);
 
 const readJson = file => {
   try {
@@ -59,7 +59,17 @@ const coverageRows = workspacePackages.flatMap(location => {
     }`,
   ];
 });
-const playwright = readJson(playwrightReport);
+// Playwright's report of a run: the security tests', then the end-to-end ones'.
+const playwrightCounts = report => {
+  const stats = readJson(path.join(resultsDir, 'e2e', report))?.stats;
+  return (
+    stats && {
+      passed: stats.expected + stats.flaky,
+      failed: stats.unexpected,
+      skipped: stats.skipped,
+    }
+  );
+};
 
 const countsByStep = {
   'Unit and backend tests': jest && {
@@ -67,11 +77,8 @@ const countsByStep = {
     failed: jest.numFailedTests + jest.numRuntimeErrorTestSuites,
     skipped: jest.numPendingTests + jest.numTodoTests,
   },
-  'Smoke and end-to-end tests': playwright && {
-    passed: playwright.stats.expected + playwright.stats.flaky,
-    failed: playwright.stats.unexpected,
-    skipped: playwright.stats.skipped,
-  },
+  Security: playwrightCounts('security.json'),
+  'Smoke and end-to-end tests': playwrightCounts('playwright.json'),
 };
 
 const steps = fs

@@ -69,9 +69,92 @@ repo_tool() { node "$ROOT/packages/repo-tools/bin/flightdeck-repo" "$@"; }
 
 build_for_e2e() { (ensure_app_build); }
 
+E2E_RESULTS="$TEST_RESULTS/e2e"
+TEST_PORTAL=""
+
+random_secret() {
+  node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))'
+}
+
+# The portal the security and end-to-end tests share, started once with the
+# settings of playwright.config.ts's webServer (which `yarn playwright test`
+# run by hand still starts): its own port, a fresh data folder, the ingest
+# token, the CD system's webhook and a GitHub webhook secret. Playwright
+# skips its webServer when FLIGHTDECK_E2E_PORTAL_DATA_DIR is set.
+start_test_portal() {
+  local port="${FLIGHTDECK_E2E_PORT:-7017}" data="$E2E_RESULTS/data" started=$SECONDS
+  : "${FLIGHTDECK_INGEST_TOKEN:=$(random_secret)}"
+  : "${FLIGHTDECK_LOCAL_TOKEN:=$(random_secret)}"
+  : "${FLIGHTDECK_E2E_CD_PORT:=$((port + 2))}"
+  : "${FLIGHTDECK_E2E_CD_SECRET:=$(random_secret)}"
+  : "${FLIGHTDECK_E2E_GITHUB_SECRET:=$(random_secret)}"
+  export FLIGHTDECK_E2E_PORT="$port" FLIGHTDECK_INGEST_TOKEN FLIGHTDECK_LOCAL_TOKEN FLIGHTDECK_E2E_CD_PORT \
+    FLIGHTDECK_E2E_CD_SECRET FLIGHTDECK_E2E_GITHUB_SECRET
+  if curl -fsS -o /dev/null "http://localhost:$port/.backstage/health/v1/readiness" 2>/dev/null; then
+    log "something already answers on :$port; stop it or set FLIGHTDECK_E2E_PORT" >&2
+    return 1
+  fi
+  mkdir -p "$E2E_RESULTS"
+  rm -rf "$data"
+  # A session of its own, so that stopping it stops everything it started.
+  FLIGHTDECK_DATA_DIR="$data" FLIGHTDECK_PORT="$port" \
+    APP_CONFIG_deployments_providers_webhook_url="http://127.0.0.1:$FLIGHTDECK_E2E_CD_PORT/deploy" \
+    APP_CONFIG_deployments_providers_webhook_secret="$FLIGHTDECK_E2E_CD_SECRET" \
+    APP_CONFIG_deployments_github_webhookSecret="$FLIGHTDECK_E2E_GITHUB_SECRET" \
+    setsid "$ROOT/flightdeck" serve >"$E2E_RESULTS/portal.log" 2>&1 &
+  TEST_PORTAL=$!
+  while ((SECONDS - started < 180)); do
+    if ! kill -0 "$TEST_PORTAL" 2>/dev/null; then
+      log "the test portal exited; see ${E2E_RESULTS#"$ROOT"/}/portal.log" >&2
+      TEST_PORTAL=""
+      return 1
+    fi
+    if curl -fsS -o /dev/null "http://localhost:$port/.backstage/health/v1/readiness" 2>/dev/null; then
+      export FLIGHTDECK_E2E_PORTAL_DATA_DIR="$data"
+      log "Test portal ready at http://localhost:$port after $((SECONDS - started))s"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "the test portal was not ready within 3 minutes; see ${E2E_RESULTS#"$ROOT"/}/portal.log" >&2
+  return 1
+}
+
+stop_test_portal() {
+  [[ -n "$TEST_PORTAL" ]] || return 0
+  kill -TERM -- "-$TEST_PORTAL" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 -- "-$TEST_PORTAL" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -KILL -- "-$TEST_PORTAL" 2>/dev/null || true
+  wait "$TEST_PORTAL" 2>/dev/null || true
+  TEST_PORTAL=""
+  unset FLIGHTDECK_E2E_PORTAL_DATA_DIR
+}
+
+test_portal_ready() {
+  [[ -n "${FLIGHTDECK_E2E_PORTAL_DATA_DIR:-}" ]] && return 0
+  log "no test portal is running (see the step before)" >&2
+  return 1
+}
+
+# Who may call which route, signatures, body limits and path tricks, over
+# HTTP (e2e/security); Playwright's report of it is kept as security.json.
+security_tests() {
+  local status=0
+  test_portal_ready || return 1
+  yarn playwright test --project=security || status=$?
+  if [[ -f "$E2E_RESULTS/playwright.json" ]]; then
+    mv -f "$E2E_RESULTS/playwright.json" "$E2E_RESULTS/security.json"
+  fi
+  return "$status"
+}
+
 e2e_tests() {
+  test_portal_ready || return 1
   ensure_chromium || return 1
-  CHROMIUM_PATH="$(chromium_path)" yarn playwright test
+  CHROMIUM_PATH="$(chromium_path)" yarn playwright test --project=e2e
 }
 
 # Every TechDocs site: nav, links, anchors, runbook sections, a strict build.
@@ -108,7 +191,14 @@ run_test_suite() {
   run_step "Seed and reset, both engines" data_commands_test
   run_step "TechDocs sites" docs_check
   run_step "Frontend build" build_for_e2e
+  # The portal runs in a session of its own, which an interrupt does not reach.
+  trap stop_test_portal EXIT
+  trap 'stop_test_portal; exit 130' INT TERM
+  run_step "Test portal" start_test_portal
+  run_step "Security" security_tests
   run_step "Smoke and end-to-end tests" e2e_tests
+  stop_test_portal
+  trap - EXIT INT TERM
 
-  node "$ROOT/scripts/test-summary.mjs" "$TEST_RESULTS" "$TEST_RESULTS/e2e/playwright.json" "$((SECONDS - started))"
+  node "$ROOT/scripts/test-summary.mjs" "$TEST_RESULTS" "$((SECONDS - started))"
 }
