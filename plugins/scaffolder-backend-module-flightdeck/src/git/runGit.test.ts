@@ -2,7 +2,13 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GitError, runGit } from './runGit';
+import {
+  DEFAULT_MAX_READ_BYTES,
+  GitError,
+  GitOutputTooLargeError,
+  readGitOutput,
+  runGit,
+} from './runGit';
 
 const author = {
   GIT_AUTHOR_NAME: 'Test',
@@ -84,5 +90,30 @@ describe('runGit', () => {
     await expect(
       runGit(['hash-object', 'pipe'], { cwd: dir.path, timeoutMs: 200 }),
     ).rejects.toThrow('git hash-object timed out');
+  });
+
+  it('stops reading, naming the limit, when git prints more than allowed', async () => {
+    await runGit(['init', '--quiet'], { cwd: dir.path });
+    dir.addContent({ 'big.txt': 'x'.repeat(1000) });
+    const blob = (
+      await runGit(['hash-object', '-w', 'big.txt'], { cwd: dir.path })
+    ).trim();
+
+    const error = await readGitOutput(['cat-file', 'blob', blob], {
+      cwd: dir.path,
+      maxBytes: 100,
+    }).catch(e => e);
+    expect(error).toBeInstanceOf(GitOutputTooLargeError);
+    expect(error.message).toBe(
+      'git cat-file printed more than 100 bytes, the most one read may take',
+    );
+    expect(error.maxBytes).toBe(100);
+
+    const whole = await readGitOutput(['cat-file', 'blob', blob], {
+      cwd: dir.path,
+      maxBytes: 1000,
+    });
+    expect(whole.length).toBe(1000);
+    expect(DEFAULT_MAX_READ_BYTES).toBe(64 * 1024 * 1024);
   });
 });

@@ -14,7 +14,7 @@ export interface RunGitOptions {
 
 /** A git command that failed; the message carries git's stderr. */
 export class GitError extends Error {
-  readonly name = 'GitError';
+  readonly name: string = 'GitError';
 
   constructor(
     message: string,
@@ -120,15 +120,41 @@ export function runGit(
   });
 }
 
+/** The most {@link readGitOutput} takes from git, unless told otherwise. */
+export const DEFAULT_MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/** A git command that printed more than its reader would take. */
+export class GitOutputTooLargeError extends GitError {
+  readonly name = 'GitOutputTooLargeError';
+
+  constructor(
+    args: string[],
+    /** The most the reader would take, in bytes. */
+    readonly maxBytes: number,
+    cause?: unknown,
+  ) {
+    super(
+      `git ${args[0]} printed more than ${maxBytes} bytes, the most one read may take`,
+      args,
+      undefined,
+      '',
+      cause,
+    );
+  }
+}
+
 /**
  * The whole stdout of git with `args` as bytes, for output that is not text
  * (file contents, archives). Rejects with a {@link GitError} carrying git's
- * stderr when git fails.
+ * stderr when git fails, and with a {@link GitOutputTooLargeError} (git is
+ * killed) when it prints more than `maxBytes` ({@link DEFAULT_MAX_READ_BYTES}
+ * by default), as everything is held in memory.
  */
 export function readGitOutput(
   args: string[],
-  options: { cwd: string },
+  options: { cwd: string; maxBytes?: number },
 ): Promise<Buffer> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
   return new Promise((resolve, reject) => {
     execFile(
       'git',
@@ -137,13 +163,21 @@ export function readGitOutput(
         cwd: options.cwd,
         env: gitEnvironment(),
         encoding: 'buffer',
-        maxBuffer: 256 * 1024 * 1024,
+        maxBuffer: maxBytes,
         timeout: DEFAULT_TIMEOUT_MS,
+        killSignal: 'SIGKILL',
         windowsHide: true,
       },
       (error, stdout, stderr) => {
         if (!error) {
           resolve(stdout);
+          return;
+        }
+        if (
+          (error as { code?: unknown }).code ===
+          'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
+        ) {
+          reject(new GitOutputTooLargeError(args, maxBytes, error));
           return;
         }
         const details = stderr.toString('utf8').trim();

@@ -80,9 +80,16 @@ export class LocalGitHost {
     if (!this.owns(url)) {
       throw new InputError(`${url} is not on the local git host`);
     }
-    const rest = decodeURIComponent(
-      new URL(url).pathname.slice(new URL(this.urlPrefix).pathname.length),
-    );
+    let rest: string;
+    try {
+      rest = decodeURIComponent(
+        new URL(url).pathname.slice(new URL(this.urlPrefix).pathname.length),
+      );
+    } catch {
+      throw new InputError(
+        `${url} is not a valid URL: it has a malformed escape`,
+      );
+    }
     const match = /^([^/]+)\/blob\/(.+)$/.exec(rest);
     if (!match) {
       throw new InputError(
@@ -92,6 +99,11 @@ export class LocalGitHost {
     const [, name, refAndPath] = match;
     const barePath = this.repositoryPath(name);
     const parts = refAndPath.split('/');
+    // Git would take such a branch or path for an option.
+    const option = parts.find(part => part.startsWith('-'));
+    if (option !== undefined) {
+      throw new InputError(`${url} is refused: '${option}' starts with '-'`);
+    }
     // Branch names may hold slashes: try the longest first.
     for (let i = parts.length; i > 0; i--) {
       const branch = parts.slice(0, i).join('/');
@@ -134,7 +146,13 @@ export class LocalGitHost {
     options: { signal?: AbortSignal } = {},
   ): Promise<boolean> {
     return runGit(
-      ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`],
+      [
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        '--end-of-options',
+        `refs/heads/${branch}`,
+      ],
       { cwd: this.repositoryPath(name), signal: options.signal },
     ).then(
       () => true,

@@ -1,11 +1,16 @@
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import {
   createMockDirectory,
+  MockDirectoryContent,
   mockServices,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { serializeError } from '@backstage/errors';
 import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LocalGitHost } from './LocalGitHost';
+import { LocalGitUrlReader } from './LocalGitUrlReader';
 import { createLocalGitReaders } from './localGitUrlReaderFactory';
 
 const base = 'http://localhost:7007/api/local-git';
@@ -16,22 +21,25 @@ describe('LocalGitUrlReader', () => {
   const git = (cwd: string, ...args: string[]) =>
     execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
+  const config = new ConfigReader({
+    backend: { baseUrl: 'http://localhost:7007' },
+    flightdeck: { localGitHost: { directory: host.path } },
+  });
+  const logger = mockServices.logger.mock();
   const reader = UrlReaders.create({
-    config: new ConfigReader({
-      backend: { baseUrl: 'http://localhost:7007' },
-      flightdeck: { localGitHost: { directory: host.path } },
-    }),
-    logger: mockServices.logger.mock(),
+    config,
+    logger,
     factories: [createLocalGitReaders],
   });
 
-  beforeAll(() => {
-    work.setContent({
-      'catalog-info.yaml': 'kind: Component\n',
-      'mkdocs.yml': 'site_name: ledger\n',
-      docs: { 'index.md': '# Ledger\n', 'runbook.md': '# Runbook\n' },
-    });
-    const bare = join(host.path, 'ledger.git');
+  /** A repository `name` on the host whose branches hold `content`. */
+  function createRepository(
+    name: string,
+    content: MockDirectoryContent,
+    branches = ['main'],
+  ) {
+    work.setContent(content);
+    const bare = join(host.path, `${name}.git`);
     git(host.path, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
     git(work.path, 'init', '--quiet', '--initial-branch=main');
     git(work.path, 'add', '--all');
@@ -46,9 +54,25 @@ describe('LocalGitUrlReader', () => {
       '-m',
       'init',
     );
-    git(work.path, 'push', '--quiet', bare, 'HEAD:refs/heads/main');
-    git(work.path, 'push', '--quiet', bare, 'HEAD:refs/heads/release/v1');
+    for (const branch of branches) {
+      git(work.path, 'push', '--quiet', bare, `HEAD:refs/heads/${branch}`);
+    }
+    return bare;
+  }
+
+  beforeAll(() => {
+    createRepository(
+      'ledger',
+      {
+        'catalog-info.yaml': 'kind: Component\n',
+        'mkdocs.yml': 'site_name: ledger\n',
+        docs: { 'index.md': '# Ledger\n', 'runbook.md': '# Runbook\n' },
+      },
+      ['main', 'release/v1'],
+    );
   });
+
+  beforeEach(() => jest.clearAllMocks());
 
   it('reads a file, and answers NotModified for the etag it gave', async () => {
     const url = `${base}/ledger/blob/main/catalog-info.yaml`;
@@ -132,5 +156,99 @@ describe('LocalGitUrlReader', () => {
     await expect(
       reader.readUrl('http://localhost:7007/api/catalog/entities'),
     ).rejects.toThrow(/not allowed|no reader|Reading from/i);
+  });
+
+  it('refuses paths that git would take for options, and writes nothing', async () => {
+    // A folder named like an option, committed by whoever can push to a
+    // repository of the host, and named in a catalog location's URL.
+    createRepository('hostile', {
+      '--output=..': { 'written.tar': { 'a.md': '# a\n' } },
+    });
+    const written = join(host.path, 'written.tar');
+
+    const error = await reader
+      .readTree(`${base}/hostile/blob/main/--output=../written.tar`)
+      .catch(e => e);
+    expect(existsSync(written)).toBe(false);
+    expect(error).toMatchObject({ name: 'InputError' });
+    expect(error.message).toContain("'--output=..' starts with '-'");
+
+    await expect(
+      reader.readUrl(`${base}/hostile/blob/main/--output=../written.tar/a.md`),
+    ).rejects.toMatchObject({ name: 'InputError' });
+    expect(existsSync(written)).toBe(false);
+  });
+
+  it('answers a malformed escape with an InputError', async () => {
+    const url = `${base}/ledger/blob/main/%E0%A4%A`;
+    for (const read of [
+      () => reader.readUrl(url),
+      () => reader.readTree(url),
+      () => reader.search(url),
+    ]) {
+      await expect(read()).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining('is not a valid URL'),
+      });
+    }
+  });
+
+  it("tells callers no git output and no folder of the host, but logs git's", async () => {
+    const bare = createRepository('broken', {
+      'catalog-info.yaml': 'kind: Component\n',
+      docs: { 'index.md': '# Broken\n' },
+    });
+    // Corrupt the blob of catalog-info.yaml, so that reading it fails.
+    const blob = git(bare, 'rev-parse', 'main:catalog-info.yaml');
+    const object = join(bare, 'objects', blob.slice(0, 2), blob.slice(2));
+    chmodSync(object, 0o644);
+    writeFileSync(object, 'not a git object');
+
+    for (const read of [
+      () => reader.readUrl(`${base}/broken/blob/main/catalog-info.yaml`),
+      () => reader.readTree(`${base}/broken/blob/main/`),
+    ]) {
+      const error = await read().catch(e => e);
+      expect(error).toBeInstanceOf(Error);
+      const answer = JSON.stringify(serializeError(error));
+      expect(answer).toContain('broken');
+      for (const secret of [host.path, 'fatal', 'inflate', blob]) {
+        expect(answer).not.toContain(secret);
+      }
+    }
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('broken'),
+      expect.objectContaining({ message: expect.stringContaining('fatal') }),
+    );
+  });
+
+  it('refuses, naming the limit, what is larger than one read may take', async () => {
+    const localGitHost = LocalGitHost.fromConfig(config)!;
+    const limited = UrlReaders.create({
+      config,
+      logger,
+      factories: [
+        ({ treeResponseFactory }) => [
+          {
+            reader: new LocalGitUrlReader(localGitHost, treeResponseFactory, {
+              logger,
+              maxReadBytes: 10,
+            }),
+            predicate: url => localGitHost.owns(url.toString()),
+          },
+        ],
+      ],
+    });
+    for (const read of [
+      () => limited.readUrl(`${base}/ledger/blob/main/catalog-info.yaml`),
+      () => limited.readTree(`${base}/ledger/blob/main/docs`),
+    ]) {
+      await expect(read()).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(
+          /is larger than 10 bytes, the most the local git host reads at once$/,
+        ),
+      });
+    }
   });
 });

@@ -9,13 +9,14 @@ import { LocalGitUrlReader } from './LocalGitUrlReader';
 /** The reader of the local git host, when it is configured. */
 export const createLocalGitReaders: ReaderFactory = ({
   config,
+  logger,
   treeResponseFactory,
 }) => {
   const host = LocalGitHost.fromConfig(config);
   if (!host) return [];
   return [
     {
-      reader: new LocalGitUrlReader(host, treeResponseFactory),
+      reader: new LocalGitUrlReader(host, treeResponseFactory, { logger }),
       predicate: (url: URL) => host.owns(url.toString()),
     },
   ];

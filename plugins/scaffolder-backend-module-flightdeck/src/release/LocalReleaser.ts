@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runGit } from '../git/runGit';
 import { LocalGitHost } from '../localGit/LocalGitHost';
+import { writeChangelogFile } from './changelogFile';
 import { planRelease } from './planRelease';
 import { PublishedRelease, Releaser } from './Releaser';
 import {
@@ -58,7 +58,10 @@ export class LocalReleaser implements Releaser<LocalReleasePlan> {
       cwd: host.directory,
       signal,
     });
-    return { ...(await planRelease(clone, { ...options, signal })), clone };
+    return {
+      ...(await planRelease(clone, { ...options, repository: name, signal })),
+      clone,
+    };
   }
 
   async publish(plan: LocalReleasePlan): Promise<PublishedRelease> {
@@ -74,7 +77,7 @@ export class LocalReleaser implements Releaser<LocalReleasePlan> {
           GIT_COMMITTER_EMAIL: author.email,
         },
       });
-    await writeFile(join(plan.clone, 'CHANGELOG.md'), plan.changelog);
+    await writeChangelogFile(plan.clone, this.repository, plan.changelog);
     await git('add', 'CHANGELOG.md');
     await git('commit', '--quiet', '-m', releaseCommitMessage(plan));
     await git('tag', '--annotate', plan.tag, '-m', releaseTagMessage(plan));

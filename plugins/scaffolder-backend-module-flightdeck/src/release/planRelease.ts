@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { runGit } from '../git/runGit';
+import { readChangelogFile } from './changelogFile';
 import { commitsSince, latestVersionTag } from './gitHistory';
 import { planFromHistory, ReleasePlan } from './releasePlan';
 import { RequestedBump } from './version';
@@ -11,18 +10,19 @@ import { RequestedBump } from './version';
  */
 export async function planRelease(
   cwd: string,
-  options: { bump: RequestedBump; date: Date; signal?: AbortSignal },
+  options: {
+    bump: RequestedBump;
+    date: Date;
+    /** The repository, as errors name it. */
+    repository: string;
+    signal?: AbortSignal;
+  },
 ): Promise<ReleasePlan> {
   const { signal } = options;
   const previous = await latestVersionTag(cwd, { signal });
   const commits = await commitsSince(cwd, previous?.tag, { signal });
   const tags = await runGit(['tag', '--list'], { cwd, signal });
-  const changelog = await readFile(join(cwd, 'CHANGELOG.md'), 'utf8').catch(
-    error => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    },
-  );
+  const changelog = await readChangelogFile(cwd, options.repository);
   return planFromHistory(
     {
       previous,
