@@ -126,6 +126,8 @@ beforeAll(async () => {
       onLocalHost('payments-ledger'),
       onLocalHost('booking-service'),
       paymentsComponent('fraud-detector', {
+        'backstage.io/managed-by-location':
+          'url:https://github.com/skyhop/fraud-detector/blob/main/catalog-info.yaml',
         'backstage.io/source-location':
           'url:https://github.com/skyhop/fraud-detector/tree/main/',
       }),

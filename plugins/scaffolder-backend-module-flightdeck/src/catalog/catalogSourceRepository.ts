@@ -1,7 +1,9 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import { runGit } from '../git/runGit';
 import { LocalGitHost } from '../localGit/LocalGitHost';
 import { examples } from './catalogSourceRepository.examples';
@@ -11,14 +13,20 @@ import { sourceRepositoryOf } from './sourceRepository';
  * `flightdeck:catalog:source-repository`: tells a template where a catalog
  * entity's code lives, so that it can fetch it and pick the step that
  * proposes a change there: a branch on the local git host, or a pull
- * request on GitHub.
+ * request on GitHub. The portal reads and writes there with its own
+ * credentials, so a claim RepositoryTrust does not trust is refused, as a
+ * release refuses it; the entity judged is the catalog's, not the copy the
+ * template passes.
  */
 export function createCatalogSourceRepositoryAction(options: {
   /** Undefined when the local git host is not configured. */
   localGitHost?: LocalGitHost;
   integrations: ScmIntegrationRegistry;
+  catalog: CatalogService;
+  /** Which entities may act on the repository they claim. */
+  trust: RepositoryTrust;
 }) {
-  const { localGitHost } = options;
+  const { localGitHost, catalog, trust } = options;
   // github.com, and the GitHub Enterprise hosts of integrations.github.
   const githubHosts = options.integrations.github
     .list()
@@ -27,7 +35,7 @@ export function createCatalogSourceRepositoryAction(options: {
   return createTemplateAction({
     id: 'flightdeck:catalog:source-repository',
     description:
-      "Tells where a catalog entity's code lives, on Flightdeck's local git host or on GitHub, with the URL of its default branch's files for fetch:plain",
+      "Tells where a catalog entity's code lives, on Flightdeck's local git host or on GitHub, with the URL of its default branch's files for fetch:plain; refuses a repository the entity may not act on (registered neither from an administrator location nor from inside that repository, nor granted in flightdeck.trust.repositories)",
     supportsDryRun: true,
     examples,
     schema: {
@@ -73,10 +81,15 @@ export function createCatalogSourceRepositoryAction(options: {
       },
     },
     async handler(ctx) {
-      const source = sourceRepositoryOf(ctx.input.entity as Entity, {
-        localGitHost,
-        githubHosts,
+      const ref = stringifyEntityRef(ctx.input.entity as Entity);
+      const entity = await catalog.getEntityByRef(ref, {
+        credentials: await ctx.getInitiatorCredentials(),
       });
+      if (!entity) {
+        throw new NotFoundError(`No entity ${ref} in the catalog`);
+      }
+      const source = sourceRepositoryOf(entity, { localGitHost, githubHosts });
+      trust.assertTrusted(entity, { repository: source });
 
       if (source.host === 'github') {
         const { hostname, owner, repo } = source;
@@ -93,7 +106,7 @@ export function createCatalogSourceRepositoryAction(options: {
       const { name } = source;
       if (!(await host.exists(name))) {
         throw new NotFoundError(
-          `${ctx.input.entity.metadata.name} names repository '${name}', which is not on the local git host`,
+          `${entity.metadata.name} names repository '${name}', which is not on the local git host`,
         );
       }
       const defaultBranch = (

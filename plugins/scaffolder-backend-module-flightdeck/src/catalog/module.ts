@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import { LocalGitHost } from '../localGit/LocalGitHost';
 import { createCatalogSourceRepositoryAction } from './catalogSourceRepository';
 import { createCatalogWaitAction } from './catalogWait';
@@ -32,6 +33,8 @@ export const scaffolderModuleFlightdeckCatalog = createBackendModule({
           createCatalogSourceRepositoryAction({
             localGitHost: LocalGitHost.fromConfig(config),
             integrations: ScmIntegrations.fromConfig(config),
+            catalog,
+            trust: RepositoryTrust.fromConfig(config),
           }),
           createCatalogWaitAction({ catalog, auth }),
         );

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import { defaultAuthorOf } from '../git/defaultAuthor';
 import { LocalGitHost } from './LocalGitHost';
 import { createPublishLocalAction } from './publishLocal';
@@ -26,13 +27,20 @@ export const scaffolderModuleFlightdeckLocalGit = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolder, config, catalog }) {
+      async init({ scaffolder, config, catalog, permissions }) {
         const localGitHost = LocalGitHost.fromConfig(config);
         const author = defaultAuthorOf(config);
         scaffolder.addActions(
           createPublishLocalAction({ localGitHost, author }),
-          createPublishLocalBranchAction({ localGitHost, author, catalog }),
+          createPublishLocalBranchAction({
+            localGitHost,
+            author,
+            catalog,
+            permissions,
+            trust: RepositoryTrust.fromConfig(config),
+          }),
         );
       },
     });

@@ -1,8 +1,15 @@
 import {
   createMockDirectory,
   mockCredentials,
+  mockServices,
 } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizePermissionRequest,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -44,14 +51,64 @@ describe('flightdeck:publish:local:branch', () => {
         'backstage.io/managed-by-location':
           'url:https://github.com/skyhop/fraud-detector/blob/main/catalog-info.yaml',
       }),
+      // Registered by an administrator, its code in payments-ledger.
+      paymentsComponent('ledger-worker', {
+        'backstage.io/managed-by-origin-location':
+          'file:/portal/catalog/all.yaml',
+        'backstage.io/managed-by-location': 'file:/portal/catalog/all.yaml',
+        'backstage.io/source-location':
+          'url:http://localhost:7007/api/local-git/payments-ledger/blob/main/worker/',
+      }),
+      // Registered by someone from a repository of their own, claiming
+      // payments-ledger.
+      paymentsComponent('mallory-ledger', {
+        'backstage.io/managed-by-location':
+          'url:http://localhost:7007/api/local-git/mallory/blob/main/catalog-info.yaml',
+        'backstage.io/source-location':
+          'url:http://localhost:7007/api/local-git/payments-ledger/blob/main/',
+      }),
+      // Its code is on GitHub, whatever its catalog file says.
+      paymentsComponent('ledger-mirror', {
+        'backstage.io/managed-by-location':
+          'url:http://localhost:7007/api/local-git/payments-ledger/blob/main/mirror.yaml',
+        'github.com/project-slug': 'skyhop/ledger-mirror',
+      }),
     ],
   });
   const localGitHost = new LocalGitHost(host.path);
   const author = { name: 'Scaffolder Bot', email: 'bot@example.com' };
+
+  /**
+   * The permission policy: admins may release any repository by its name,
+   * the owners of an entity may deploy it.
+   */
+  let initiator: { admin?: boolean; owns?: string[] };
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockImplementation(async requests =>
+    (requests as AuthorizePermissionRequest[]).map(request => {
+      const allowed =
+        request.permission.name === 'flightdeck.release.repository'
+          ? initiator.admin
+          : request.permission.name === 'deployments.deploy' &&
+            initiator.owns?.includes(request.resourceRef!);
+      return {
+        result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }),
+  );
   const action = createPublishLocalBranchAction({
     localGitHost,
     author,
     catalog,
+    permissions,
+    trust: RepositoryTrust.fromConfig(
+      new ConfigReader({
+        backend: { baseUrl: 'http://localhost:7007' },
+        catalog: {
+          locations: [{ type: 'file', target: '/portal/catalog/all.yaml' }],
+        },
+      }),
+    ),
   });
   const barePath = join(host.path, 'payments-ledger.git');
 
@@ -68,6 +125,8 @@ describe('flightdeck:publish:local:branch', () => {
   };
 
   beforeEach(async () => {
+    initiator = { owns: ['component:default/payments-ledger'] };
+    permissions.authorize.mockClear();
     jest.mocked(runGit).mockImplementation(realRunGit);
     host.clear();
     await seed({
@@ -216,11 +275,6 @@ describe('flightdeck:publish:local:branch', () => {
     ],
     [{ entityRef: 'payments-ledger' }, 'InputError', /not both/],
     [{ repository: '' }, 'InputError', /Give repository .* or entityRef/],
-    [
-      { repository: 'unknown' },
-      'NotFoundError',
-      /No repository 'unknown' on the local git host/,
-    ],
     [{ repository: '../etc' }, 'InputError', /Invalid repository name/],
     [{ commitMessage: 'Update configs' }, 'InputError', /Conventional Commit/],
     [{ branchName: '-x' }, 'InputError', /Invalid branch name '-x'/],
@@ -244,6 +298,85 @@ describe('flightdeck:publish:local:branch', () => {
       });
     }
     expect(branches()).toBe('main');
+  });
+
+  it("lets the owners of a service whose code the repository holds push, asking with the initiator's credentials", async () => {
+    const credentials = mockCredentials.user('user:default/priya');
+    await run({}, { getInitiatorCredentials: async () => credentials });
+    expect(branches()).toContain('flightdeck/shared-configs');
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'flightdeck.release.repository',
+          }),
+        },
+        {
+          permission: expect.objectContaining({ name: 'deployments.deploy' }),
+          resourceRef: 'component:default/payments-ledger',
+        },
+        {
+          permission: expect.objectContaining({ name: 'deployments.deploy' }),
+          resourceRef: 'component:default/ledger-worker',
+        },
+      ],
+      { credentials },
+    );
+  });
+
+  it('counts a service that an administrator registered with its code in the repository', async () => {
+    initiator = { owns: ['component:default/ledger-worker'] };
+    await run();
+    expect(branches()).toContain('flightdeck/shared-configs');
+  });
+
+  it.each([
+    ['nothing', {}],
+    [
+      'only a service whose claim on the repository is not trusted',
+      { owns: ['component:default/mallory-ledger'] },
+    ],
+    [
+      'only a service whose code is elsewhere, whatever its catalog file says',
+      { owns: ['component:default/ledger-mirror'] },
+    ],
+  ])(
+    'refuses a user who owns %s, dry run too, and pushes nothing',
+    async (_, who) => {
+      initiator = who;
+      for (const isDryRun of [false, true]) {
+        for (const overrides of [
+          {},
+          { repository: undefined, entityRef: 'mallory-ledger' },
+        ]) {
+          await expect(run(overrides, { isDryRun })).rejects.toMatchObject({
+            name: 'NotAllowedError',
+            message:
+              'Only admins and the owners of component:default/payments-ledger and component:default/ledger-worker may push a branch to local:payments-ledger',
+          });
+        }
+      }
+      expect(branches()).toBe('main');
+    },
+  );
+
+  it('lets admins push to any repository, and tells them when it does not exist', async () => {
+    initiator = { admin: true };
+    await run();
+    expect(branches()).toContain('flightdeck/shared-configs');
+    await expect(run({ repository: 'unknown' })).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: "No repository 'unknown' on the local git host",
+    });
+  });
+
+  it('leaves a repository that no trusted service lives in to the admins, without telling whether it exists', async () => {
+    for (const repository of ['unknown', 'mallory']) {
+      await expect(run({ repository })).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: `Only admins may push a branch to local:${repository}: no entity of the catalog that may act on it (see flightdeck.trust) holds its code`,
+      });
+    }
   });
 
   it('refuses a sourcePath that leaves the workspace through a symlink', async () => {

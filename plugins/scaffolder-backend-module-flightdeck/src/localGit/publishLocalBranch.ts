@@ -1,17 +1,20 @@
 import {
   BackstageCredentials,
+  PermissionsService,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { RepositoryTrust } from '@flightdeck/ingest-node';
 import { cp, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { sourceRepositoryOf } from '../catalog/sourceRepository';
 import { runGit } from '../git/runGit';
 import { parseConventionalCommit } from '../release/conventionalCommit';
 import { given } from '../templateParameters';
+import { authorizeBranchPush } from './authorizeBranchPush';
 import { LocalGitHost } from './LocalGitHost';
 import { validateBranchName } from './names';
 import { examples } from './publishLocalBranch.examples';
@@ -33,7 +36,9 @@ interface StagedBranch {
 /**
  * `flightdeck:publish:local:branch`: lays a folder of the workspace over the
  * default branch of a repository on the local git host, and pushes the
- * result as a new branch, for someone to review and merge.
+ * result as a new branch, for someone to review and merge. Only for admins
+ * and the owners of a service whose code the repository holds (see
+ * authorizeBranchPush), dry runs included.
  */
 export function createPublishLocalBranchAction(options: {
   /** Undefined when the host is not configured: the action then says so. */
@@ -41,13 +46,16 @@ export function createPublishLocalBranchAction(options: {
   /** Who commits the branch. */
   author: { name: string; email: string };
   catalog: CatalogService;
+  permissions: PermissionsService;
+  /** Which entities' claims on a repository count for its owners. */
+  trust: RepositoryTrust;
 }) {
-  const { localGitHost, author, catalog } = options;
+  const { localGitHost, author, catalog, permissions, trust } = options;
 
   return createTemplateAction({
     id: 'flightdeck:publish:local:branch',
     description:
-      "Pushes a new branch to a repository of Flightdeck's local git host: the repository's default branch with a folder of the workspace laid over it (files are added or changed, never deleted), as one commit",
+      "Pushes a new branch to a repository of Flightdeck's local git host: the repository's default branch with a folder of the workspace laid over it (files are added or changed, never deleted), as one commit. Only admins and the owners of a service whose code the repository holds may",
     supportsDryRun: true,
     examples,
     schema: {
@@ -129,6 +137,13 @@ export function createPublishLocalBranchAction(options: {
         ctx.getInitiatorCredentials(),
       );
       const barePath = host.repositoryPath(name);
+      await authorizeBranchPush(name, {
+        catalog,
+        permissions,
+        trust,
+        localGitHost: host,
+        credentials: await ctx.getInitiatorCredentials(),
+      });
       if (!(await host.exists(name))) {
         throw new NotFoundError(
           `No repository '${name}' on the local git host`,

@@ -248,6 +248,32 @@ describe('GithubReleaser', () => {
     );
   });
 
+  it('refuses a CHANGELOG.md that is a symlink, naming it, and writes nothing', async () => {
+    github.commit('feat: first', {
+      files: { 'docs/CHANGES.md': '# Changelog\n' },
+      symlinks: { 'CHANGELOG.md': 'docs/CHANGES.md' },
+    });
+    await expect(
+      (await releaser()).plan({ bump: 'auto', date }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        'CHANGELOG.md of skyhop/payments-ledger must be a regular file, but it is a symlink to docs/CHANGES.md',
+    });
+    expect(writes()).toEqual([]);
+  });
+
+  it('refuses a CHANGELOG.md that is a symlink to no file', async () => {
+    github.commit('feat: first', {
+      symlinks: { 'CHANGELOG.md': '../elsewhere' },
+    });
+    await expect(
+      (await releaser()).plan({ bump: 'auto', date }),
+    ).rejects.toThrow(
+      'CHANGELOG.md of skyhop/payments-ledger must be a regular file, but it is a symlink',
+    );
+  });
+
   it('stops with a conflict, without a tag, when the branch moved under the CHANGELOG', async () => {
     github.commit('feat: first', {
       files: { 'CHANGELOG.md': '# Changelog\n' },

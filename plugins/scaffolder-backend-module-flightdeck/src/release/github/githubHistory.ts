@@ -223,7 +223,18 @@ export class GithubHistory {
       if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
-    if (Array.isArray(data) || data.type !== 'file') {
+    if (Array.isArray(data)) {
+      throw new InputError(`${path} of ${this.name} is not a file`);
+    }
+    // GitHub answers a symlink to a file with that file, under its own path;
+    // an update of the link would then fail on a sha that is not the link's.
+    if (data.type === 'symlink' || data.path !== path) {
+      const target = data.type === 'symlink' ? data.target : data.path;
+      throw new InputError(
+        `${path} of ${this.name} must be a regular file, but it is a symlink to ${target}`,
+      );
+    }
+    if (data.type !== 'file') {
       throw new InputError(`${path} of ${this.name} is not a file`);
     }
     // Files over 1 MB come without their content.

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { posix } from 'node:path';
 import {
   releasePayload,
   commitPayload,
@@ -19,7 +20,14 @@ interface FakeCommit {
   message: string;
   parent?: string;
   /** Every file of the commit: its content and blob sha. */
-  files: Map<string, { content: string; sha: string }>;
+  files: Map<string, FakeFile>;
+}
+
+/** A file, or with `symlink` a symlink whose content is its target. */
+interface FakeFile {
+  content: string;
+  sha: string;
+  symlink?: boolean;
 }
 
 /**
@@ -56,17 +64,28 @@ export class FakeGithubRepository {
 
   /**
    * Adds a commit on top of `branch` (a new branch starts from main), with
-   * files changed.
+   * files changed, and symlinks (path to target, relative to the link).
    */
   commit(
     message: string,
-    options: { branch?: string; files?: Record<string, string> } = {},
+    options: {
+      branch?: string;
+      files?: Record<string, string>;
+      symlinks?: Record<string, string>;
+    } = {},
   ): string {
     const branch = options.branch ?? 'main';
     const parent = this.branches.get(branch) ?? this.branches.get('main');
     const files = new Map(parent ? this.commits.get(parent)!.files : []);
     for (const [path, content] of Object.entries(options.files ?? {})) {
       files.set(path, { content, sha: gitSha('blob', content) });
+    }
+    for (const [path, target] of Object.entries(options.symlinks ?? {})) {
+      files.set(path, {
+        content: target,
+        sha: gitSha('blob', target),
+        symlink: true,
+      });
     }
     const sha = gitSha('commit', `${parent}\n${message}\n${this.commits.size}`);
     this.commits.set(sha, { sha, message, parent, files });
@@ -183,29 +202,51 @@ export class FakeGithubRepository {
       ),
       http.get(`${api}/contents/:path`, ({ request, params }) => {
         const ref = new URL(request.url).searchParams.get('ref') ?? 'main';
-        const path = String(params.path);
-        const file = this.commits.get(this.resolve(ref)!)!.files.get(path);
-        if (!file) return error(404, 'Not Found');
+        const files = this.commits.get(this.resolve(ref)!)!.files;
+        const asked = String(params.path);
+        const found = files.get(asked);
+        if (!found) return error(404, 'Not Found');
+        // A symlink to a regular file is answered with that file, under its
+        // own path; any other symlink with the link itself.
+        const target = found.symlink
+          ? posix.join(posix.dirname(asked), found.content)
+          : asked;
+        const file = files.get(target);
+        const urls = (path: string, sha: string) => ({
+          url: `${api}/contents/${path}?ref=${ref}`,
+          git_url: `${api}/git/blobs/${sha}`,
+          html_url: `${this.web}/blob/${ref}/${path}`,
+          download_url: `https://raw.githubusercontent.com/${this.owner}/${this.repo}/${ref}/${path}`,
+          _links: {
+            git: `${api}/git/blobs/${sha}`,
+            html: `${this.web}/blob/${ref}/${path}`,
+            self: `${api}/contents/${path}?ref=${ref}`,
+          },
+        });
+        if (!file || file.symlink) {
+          const link: Data<Repos['getContent']> = {
+            type: 'symlink',
+            target: found.content,
+            size: Buffer.byteLength(found.content),
+            name: posix.basename(asked),
+            path: asked,
+            sha: found.sha,
+            ...urls(asked, found.sha),
+          };
+          return HttpResponse.json(link);
+        }
         const content: Data<Repos['getContent']> = {
           type: 'file',
           encoding: 'base64',
           size: Buffer.byteLength(file.content),
-          name: path,
-          path,
+          name: posix.basename(target),
+          path: target,
           // GitHub wraps the base64 text every 60 characters.
           content: Buffer.from(file.content)
             .toString('base64')
             .replace(/.{60}/g, '$&\n'),
           sha: file.sha,
-          url: `${api}/contents/${path}?ref=${ref}`,
-          git_url: `${api}/git/blobs/${file.sha}`,
-          html_url: `${this.web}/blob/${ref}/${path}`,
-          download_url: `https://raw.githubusercontent.com/${this.owner}/${this.repo}/${ref}/${path}`,
-          _links: {
-            git: `${api}/git/blobs/${file.sha}`,
-            html: `${this.web}/blob/${ref}/${path}`,
-            self: `${api}/contents/${path}?ref=${ref}`,
-          },
+          ...urls(target, file.sha),
         };
         return HttpResponse.json(content);
       }),
