@@ -80,22 +80,33 @@ test('TechDocs never hands git a path that starts with "-"', async ({
     false,
   );
   expect(registered.status(), await registered.text()).toBe(201);
-  await expect(async () => {
-    const entity = await request.get(
-      `/api/catalog/entities/by-name/component/default/${name}`,
+  try {
+    await expect(async () => {
+      const entity = await request.get(
+        `/api/catalog/entities/by-name/component/default/${name}`,
+        { headers: bearer(callers.user) },
+      );
+      expect(entity.status()).toBe(200);
+    }).toPass({ timeout: 20_000 });
+
+    // TechDocs reads the docs tree of the annotation: git archive <commit> <path>.
+    const sync = await request.get(
+      `/api/techdocs/sync/default/component/${name}`,
       { headers: bearer(callers.user) },
     );
-    expect(entity.status()).toBe(200);
-  }).toPass({ timeout: 20_000 });
-
-  // TechDocs reads the docs tree of the annotation: git archive <commit> <path>.
-  const sync = await request.get(
-    `/api/techdocs/sync/default/component/${name}`,
-    { headers: bearer(callers.user) },
-  );
-  const events = await sync.text();
-  expect(existsSync(probeFile)).toBe(false);
-  expect(events).toContain('event: error');
+    const events = await sync.text();
+    expect(existsSync(probeFile)).toBe(false);
+    expect(events).toContain('event: error');
+  } finally {
+    // The end-to-end tests count the catalog's components afterwards. Users
+    // may not delete locations; ./flightdeck's local tools' token may.
+    const { location } = await registered.json();
+    const removed = await request.delete(
+      `/api/catalog/locations/${location.id}`,
+      { headers: bearer(process.env.FLIGHTDECK_LOCAL_TOKEN!) },
+    );
+    expect(removed.status()).toBe(204);
+  }
 });
 
 test('a malformed % escape is refused with 400, naming the URL', async ({
