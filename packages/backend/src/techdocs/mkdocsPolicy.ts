@@ -1,4 +1,4 @@
-import { NotAllowedError } from '@backstage/errors';
+import { assertError, NotAllowedError } from '@backstage/errors';
 import yaml from 'js-yaml';
 
 /** The MkDocs plugins Flightdeck's own sites and templates use. */
@@ -95,10 +95,9 @@ export function checkMkdocsConfig(
   try {
     config = yaml.load(content, { schema: MKDOCS_SCHEMA });
   } catch (error) {
+    assertError(error);
     throw new NotAllowedError(
-      `${file} is not valid YAML, so the portal does not build it: ${
-        (error as Error).message
-      }`,
+      `${file} is not valid YAML, so the portal does not build it: ${error.message}`,
     );
   }
   if (!config || typeof config !== 'object' || Array.isArray(config)) return;
