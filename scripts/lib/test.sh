@@ -110,6 +110,7 @@ start_test_portal() {
       return 1
     fi
     if curl -fsS -o /dev/null "http://localhost:$port/.backstage/health/v1/readiness" 2>/dev/null; then
+      wait_for_portal_docs "http://localhost:$port"
       export FLIGHTDECK_E2E_PORTAL_DATA_DIR="$data"
       log "Test portal ready at http://localhost:$port after $((SECONDS - started))s"
       return 0
@@ -118,6 +119,23 @@ start_test_portal() {
   done
   log "the test portal was not ready within 3 minutes; see ${E2E_RESULTS#"$ROOT"/}/portal.log" >&2
   return 1
+}
+
+# The portal builds its own docs right after start (serve_backend). That
+# build walks the whole repository, test outputs included, and fails if a
+# folder vanishes under it, as Playwright's do; so the tests start once it is
+# done. It is also what the search tests find once the collator has run.
+wait_for_portal_docs() {
+  local url="$1"
+  mkdocs_ready || return 0
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null -H "Authorization: Bearer $FLIGHTDECK_LOCAL_TOKEN" \
+      "$url/api/techdocs/metadata/techdocs/default/component/flightdeck" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "note: the test portal had not built its own docs after 2 minutes; going on"
 }
 
 stop_test_portal() {
