@@ -62,6 +62,37 @@ describe('RepositoryTrust', () => {
     ).toBe(false);
   });
 
+  it('trusts an administrator origin only for files the administrators wrote too', () => {
+    const trust = trustWith();
+    const adminFile = `file:${resolve('../../catalog/all.yaml')}`;
+    const adminRepo =
+      'url:https://github.com/skyhop/catalog/blob/main/all.yaml';
+    const claim = { repository: payments };
+    // A team's file that an administrator location points at: its claims
+    // are its own repository's, not any repository's.
+    expect(
+      trust.verdict(
+        registered(
+          adminFile,
+          'url:https://github.com/mallory/evil/blob/main/catalog-info.yaml',
+        ),
+        claim,
+      ),
+    ).toEqual({
+      trusted: false,
+      reason: expect.stringContaining('component:default/payments-api'),
+    });
+    expect(
+      trust.verdict(
+        registered(
+          adminRepo,
+          'url:https://github.com/skyhop/catalog/blob/main/teams/payments.yaml',
+        ),
+        claim,
+      ).trusted,
+    ).toBe(true);
+  });
+
   it('trusts the extra locations of flightdeck.trust.locations', () => {
     const origin = 'url:https://github.com/skyhop/more/blob/main/more.yaml';
     const claim = { repository: payments };
@@ -112,6 +143,14 @@ describe('RepositoryTrust', () => {
     [
       'a commit id, which a fork can supply',
       'https://github.com/skyhop/payments-api/blob/0123456789abcdef0123456789abcdef01234567/x.yaml',
+    ],
+    [
+      'an abbreviated commit id',
+      'https://github.com/skyhop/payments-api/blob/beef/x.yaml',
+    ],
+    [
+      'a revision expression',
+      'https://github.com/skyhop/payments-api/blob/main~0%5E%7B%7D/x.yaml',
     ],
     [
       'a pull request ref',

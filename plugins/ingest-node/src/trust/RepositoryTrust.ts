@@ -81,10 +81,14 @@ export class RepositoryTrust {
     const annotations = entity.metadata.annotations ?? {};
     const origin = annotations[ANNOTATION_ORIGIN_LOCATION];
     const location = annotations[ANNOTATION_LOCATION];
-    if (origin && this.administratorLocations.has(origin)) {
+    const home = location && repositoryOfLocation(location, this.hosts);
+    if (
+      origin &&
+      this.administratorLocations.has(origin) &&
+      this.readFromAdministrators(origin, location, home)
+    ) {
       return { trusted: true };
     }
-    const home = location && repositoryOfLocation(location, this.hosts);
     if (home && sameCodeRepository(home, claim.repository)) {
       return { trusted: true };
     }
@@ -115,6 +119,24 @@ export class RepositoryTrust {
       trusted: false,
       reason: `${ref} may not act on ${repository}: it was registered from ${registered}, which is neither an administrator location nor inside ${repository}; an administrator can grant it in flightdeck.trust.repositories`,
     };
+  }
+
+  /**
+   * Whether an entity of an administrator origin was read from a file the
+   * administrators wrote too: the origin itself, a file on the portal's disk,
+   * or a file of the origin's repository. The catalog passes the origin on
+   * through every Location it leads to, teams' own repositories included.
+   */
+  private readFromAdministrators(
+    origin: string,
+    location: string | undefined,
+    home: CodeRepository | undefined,
+  ): boolean {
+    if (!location || location === origin || location.startsWith('file:')) {
+      return true;
+    }
+    const originHome = repositoryOfLocation(origin, this.hosts);
+    return !!originHome && !!home && sameCodeRepository(originHome, home);
   }
 
   /** Throws a NotAllowedError saying why, unless the claim is trusted. */

@@ -9,8 +9,11 @@ export interface RepositoryHosts {
 }
 
 // GitHub serves a fork's commits under its parent's URL as well, so a file
-// read at a commit id may have been written by anyone who forked.
-const COMMIT_ID = /^[0-9a-f]{7,64}$/i;
+// read at a commit id (git takes 4 hex digits on) or at a revision
+// expression (`<id>~0`, `<id>^{}`, `@{…}`, which no branch or tag name can
+// hold) may have been written by anyone who forked.
+const COMMIT_ID = /^[0-9a-f]{4,64}$/i;
+const REVISION_EXPRESSION = /[~^:]|@\{/;
 
 /**
  * The repository a catalog file lies in, from its location reference
@@ -41,6 +44,18 @@ export function repositoryOfLocation(
   if (!owner || !repo || !['blob', 'tree'].includes(kind) || !ref) {
     return undefined;
   }
-  if (COMMIT_ID.test(ref) || ref === 'refs') return undefined;
+  let revision: string;
+  try {
+    revision = decodeURIComponent(ref);
+  } catch {
+    return undefined;
+  }
+  if (
+    COMMIT_ID.test(revision) ||
+    REVISION_EXPRESSION.test(revision) ||
+    revision === 'refs'
+  ) {
+    return undefined;
+  }
   return { host: 'github', hostname: url.hostname, owner, repo };
 }
