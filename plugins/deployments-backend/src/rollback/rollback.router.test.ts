@@ -87,7 +87,6 @@ describe('rollback', () => {
     );
     expect(requestAudit.fail).toHaveBeenCalledWith({
       error: expect.objectContaining({ name: 'NotAllowedError' }),
-      meta: { status: 403 },
     });
     expect(res.body.error.message).toBe(
       'Only the owners of component:default/payments-api and admins may roll it back',

@@ -17,7 +17,12 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { jsonBody } from './jsonBody';
 import { parseInput } from './parseInput';
-import { auditRequest, isMutation, rememberFailure } from './requestAudit';
+import {
+  auditRequest,
+  auditSucceeded,
+  isMutation,
+  rememberFailure,
+} from './requestAudit';
 
 type PrincipalOf<Caller> = Caller extends 'user'
   ? BackstageUserPrincipal
@@ -141,6 +146,7 @@ export class ContractRouter<C extends ApiContract> {
       } else {
         res.json(reply.body);
       }
+      await auditSucceeded(req, reply.status);
     };
     const method = endpoint.method.toLowerCase() as Lowercase<
       EndpointSpec['method']

@@ -13,21 +13,23 @@ export const auditEventIdOf = (endpoint: EndpointSpec) =>
 /** Whether requests to the endpoint change something, and so are audited. */
 export const isMutation = (endpoint: EndpointSpec) => endpoint.method !== 'GET';
 
-const failures = new WeakMap<Request, Error>();
+/** The audit event each mutating request opened, until it is closed. */
+const openEvents = new WeakMap<Request, AuditorServiceEvent>();
 
 /**
  * Opens an audit event as a mutating request arrives, before its
- * credentials, signature or body are checked, and closes it with the answer:
- * succeeded below 400, failed otherwise, with the error that was answered.
- * So refused attempts (401, 403, 413, 4xx) leave a record as well as done
- * ones.
+ * credentials, signature or body are checked. The router closes it with the
+ * answer: `auditSucceeded` once the handler has answered, `rememberFailure`
+ * with the error answered instead. So refused attempts (401, 403, 413, 4xx)
+ * leave a record as well as done ones, and a caller that goes away does not
+ * decide how the work it started is recorded.
  */
 export function auditRequest(
   endpoint: EndpointSpec,
   services: { auditor: AuditorService; httpAuth: HttpAuthService },
 ): RequestHandler {
   const eventId = auditEventIdOf(endpoint);
-  return async (req, res, next) => {
+  return async (req, _res, next) => {
     // The auditor names the caller from the request's credentials, and
     // throws on a token it cannot verify: such a caller is recorded as what
     // it is instead.
@@ -49,40 +51,25 @@ export function auditRequest(
             url: req.originalUrl,
           },
     });
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      void closeAudit(audit, res.statusCode, res.writableFinished, req);
-    };
-    res.once('finish', settle);
-    res.once('close', settle);
+    openEvents.set(req, audit);
     next();
   };
 }
 
-async function closeAudit(
-  audit: AuditorServiceEvent,
-  status: number,
-  answered: boolean,
-  req: Request,
-) {
-  if (answered && status < 400) {
-    await audit.success({ meta: { status } });
-    return;
-  }
-  const error =
-    failures.get(req) ??
-    new Error(
-      answered
-        ? `Answered ${status}`
-        : 'The caller went away before the answer',
-    );
-  await audit.fail({ error, meta: { status } });
+/** Closes the request's audit event, if it opened one, as succeeded. */
+export async function auditSucceeded(req: Request, status: number) {
+  const audit = openEvents.get(req);
+  openEvents.delete(req);
+  await audit?.success({ meta: { status } });
 }
 
-/** Remembers the error a request is answered with, for its audit event. */
+/** Closes the request's audit event, if it opened one, with the error answered. */
 export const rememberFailure: ErrorRequestHandler = (err, req, _res, next) => {
-  if (err instanceof Error) failures.set(req, err);
-  next(err);
+  const audit = openEvents.get(req);
+  openEvents.delete(req);
+  const error = err instanceof Error ? err : new Error(String(err));
+  // The error is answered whatever the auditor makes of it.
+  Promise.resolve(audit?.fail({ error }))
+    .catch(() => undefined)
+    .then(() => next(err));
 };
