@@ -75,11 +75,10 @@ const githubWebhook = defineEndpoint({
   path: '/webhooks/github',
   summary: 'GitHub deployment and deployment_status deliveries.',
   description:
-    'No Backstage credentials: the body must be signed with deployments.github.webhookSecret (or previousWebhookSecret during a rotation) in X-Hub-Signature-256. Repositories map to services by the github.com/project-slug annotation of the one entity whose claim is trusted (ingested from an administrator location, or from a catalog file in that repository, or granted in flightdeck.trust.repositories); two such entities answer 409; a redelivery (same X-GitHub-Delivery) changes nothing.',
+    'No Backstage credentials: the body must be signed with deployments.github.webhookSecret (or previousWebhookSecret during a rotation) in X-Hub-Signature-256. Repositories map to services by the github.com/project-slug annotation of the one entity whose claim is trusted (ingested from an administrator location, or from a catalog file in that repository, or granted in flightdeck.trust.repositories); two such entities answer 409. A deployment or status sent again, under any X-GitHub-Delivery, changes nothing (deliveries count by the ids in the signed body), nor does a status older than the one recorded.',
   auth: 'signed-body',
   headers: z.object({
     'X-GitHub-Event': z.string(),
-    'X-GitHub-Delivery': z.string(),
     'X-Hub-Signature-256': z.string().describe('sha256=<hex HMAC of the body>'),
   }),
   // GitHub caps payloads at 25 MB; deployment payloads are a few KB.

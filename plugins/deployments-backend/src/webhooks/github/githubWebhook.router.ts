@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import {
   IngestService,
   parseInput,
@@ -41,10 +40,6 @@ export function bindGithubWebhookEndpoint(
     endpoints.githubWebhook,
     async ({ req }) => {
       const eventName = req.header('x-github-event');
-      const deliveryId = req.header('x-github-delivery');
-      if (!deliveryId || !/^[\w-]{1,128}$/.test(deliveryId)) {
-        throw new InputError('Missing or malformed X-GitHub-Delivery header');
-      }
       let delivery: GithubDeploymentDelivery | undefined;
       if (eventName === 'ping') {
         return { status: 200, body: { ok: true as const } };

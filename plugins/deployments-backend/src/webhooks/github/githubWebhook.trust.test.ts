@@ -65,6 +65,22 @@ describe('GitHub deliveries go to the one entity that may claim the repository',
     await backend.stop();
   });
 
+  it('counts only components: the API and system of a repository may carry its slug too', async () => {
+    const api = { ...claiming('payments-api-spec', inRepository), kind: 'API' };
+    const system = {
+      ...claiming('payments', inRepository),
+      kind: 'System',
+    };
+    const { backend, res, historyOf } = await deliverWith([
+      api,
+      system,
+      claiming('payments-api', inRepository),
+    ]);
+    expect(res.status).toBe(200);
+    expect(await historyOf('payments-api')).toHaveLength(1);
+    await backend.stop();
+  });
+
   it('treats a repository only untrusted entities claim as unknown, saying why', async () => {
     const { backend, res, historyOf } = await deliverWith([
       claiming('payments-api-copy', elsewhere),

@@ -9,8 +9,8 @@ import {
 const SLUG = 'github.com/project-slug';
 
 /**
- * The one entity a GitHub repository's deliveries belong to: of those
- * annotated with its slug, the one whose claim on it is trusted (anyone may
+ * The one entity a GitHub repository's deliveries belong to: of the
+ * components annotated with its slug, the one whose claim on it is trusted (anyone may
  * register a copy of another team's slug). None is an unknown repository
  * (422, with why any claimant was not believed); two trusted claims are a
  * conflict an administrator settles (409).
@@ -31,7 +31,11 @@ export async function repositoryEntity(
       repo,
     },
   };
-  const claimants = await deps.entities.allByAnnotation(SLUG, slug);
+  // A repository's API, system or resource often carries its slug too;
+  // deployments happen to components.
+  const claimants = (await deps.entities.allByAnnotation(SLUG, slug)).filter(
+    entity => entity.kind.toLowerCase() === 'component',
+  );
   const verdicts = claimants.map(entity => ({
     entity,
     ...deps.trust.verdict(entity, claim),
