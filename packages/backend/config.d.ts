@@ -11,15 +11,5 @@ export interface Config {
        */
       compressionThreshold?: number;
     };
-    techdocs?: {
-      /**
-       * The MkDocs plugins a site's mkdocs.yml may name when the portal
-       * builds it itself (techdocs.builder: local); any other plugin, hooks,
-       * INHERIT, theme.custom_dir and YAML tags such as !ENV are refused,
-       * since MkDocs would run them in the backend's process. Default:
-       * [search]. Name only plugins that are installed and trusted.
-       */
-      allowedPlugins?: string[];
-    };
   };
 }

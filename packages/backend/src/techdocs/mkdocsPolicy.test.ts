@@ -89,7 +89,9 @@ describe('checkMkdocsConfig', () => {
       const message = refusal(content);
       expect(message).toContain("plugin 'macros'");
       expect(message).not.toContain("plugin 'search'");
-      expect(message).toContain('flightdeck.techdocs.allowedPlugins');
+      expect(message).toContain(
+        'techdocs.generator.mkdocs.dangerouslyAllowAdditionalPlugins',
+      );
     },
   );
 

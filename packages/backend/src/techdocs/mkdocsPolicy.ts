@@ -1,8 +1,24 @@
 import { assertError, NotAllowedError } from '@backstage/errors';
 import yaml from 'js-yaml';
 
-/** The MkDocs plugins Flightdeck's own sites and templates use. */
-export const DEFAULT_ALLOWED_PLUGINS: readonly string[] = ['search'];
+/**
+ * The MkDocs plugins TechDocs' own sanitizer keeps (techdocs-node 2.3.0),
+ * to which `techdocs.generator.mkdocs.dangerouslyAllowAdditionalPlugins`
+ * adds: a plugin outside both would be dropped silently, so it is refused
+ * out loud instead.
+ */
+export const DEFAULT_ALLOWED_PLUGINS: readonly string[] = [
+  'techdocs-core',
+  'search',
+  'material/search',
+  'redirects',
+  'group',
+  'material/group',
+];
+
+/** Where an administrator allows one more plugin. */
+export const ALLOWED_PLUGINS_KEY =
+  'techdocs.generator.mkdocs.dangerouslyAllowAdditionalPlugins';
 
 /** A value written with a YAML tag, which MkDocs' loader may act on. */
 class Tagged {
@@ -65,9 +81,7 @@ function refusals(
   for (const name of pluginNames(config.plugins)) {
     if (!allowedPlugins.includes(name)) {
       refused.push(
-        `plugin '${name}' (flightdeck.techdocs.allowedPlugins: ${
-          allowedPlugins.join(', ') || 'none'
-        })`,
+        `plugin '${name}' (allowed: ${allowedPlugins.join(', ') || 'none'})`,
       );
     }
   }
@@ -106,6 +120,6 @@ export function checkMkdocsConfig(
   throw new NotAllowedError(
     `The portal does not build this site's ${file}, which names ${refused.join(
       '; ',
-    )}. Add a plugin to flightdeck.techdocs.allowedPlugins in the app config once it is installed and trusted; hooks, INHERIT, theme.custom_dir and YAML tags are never built by the portal: build such a site in CI and publish it (docs/techdocs.md).`,
+    )}. Add a plugin to ${ALLOWED_PLUGINS_KEY} in the app config once it is installed and trusted; hooks, INHERIT, theme.custom_dir and YAML tags are never built by the portal: build such a site in CI and publish it (docs/techdocs.md).`,
   );
 }

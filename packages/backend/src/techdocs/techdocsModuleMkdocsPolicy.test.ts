@@ -71,7 +71,8 @@ describe('the TechDocs module that checks mkdocs.yml', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  async function generatorWith(config: object) {
+  /** The module with these extra MkDocs settings of the TechDocs generator. */
+  async function generatorWith(mkdocs: object) {
     const { plugin, captured } = techdocsCapturingGenerator();
     const backend = await startTestBackend({
       features: [
@@ -82,10 +83,9 @@ describe('the TechDocs module that checks mkdocs.yml', () => {
             techdocs: {
               generator: {
                 runIn: 'local',
-                mkdocs: { omitTechdocsCorePlugin: true },
+                mkdocs: { omitTechdocsCorePlugin: true, ...mkdocs },
               },
             },
-            ...config,
           },
         }),
       ],
@@ -122,15 +122,15 @@ describe('the TechDocs module that checks mkdocs.yml', () => {
     await backend.stop();
   });
 
-  it('takes the plugins it allows from flightdeck.techdocs.allowedPlugins', async () => {
+  it('allows the plugins TechDocs keeps, and those its config adds', async () => {
     const { backend, run } = await generatorWith({
-      flightdeck: { techdocs: { allowedPlugins: ['search', 'awesome-pages'] } },
+      dangerouslyAllowAdditionalPlugins: ['awesome-pages'],
     });
     await run('site_name: payments-api\nplugins: [search, awesome-pages]\n');
     await expect(
       run('site_name: payments-api\nplugins: [macros]\n'),
     ).rejects.toThrow(
-      "plugin 'macros' (flightdeck.techdocs.allowedPlugins: search, awesome-pages)",
+      /plugin 'macros' \(allowed: techdocs-core, .*awesome-pages\)/,
     );
     await backend.stop();
   });

@@ -6,7 +6,7 @@ import {
   TechdocsGenerator,
   techdocsGeneratorExtensionPoint,
 } from '@backstage/plugin-techdocs-node';
-import { DEFAULT_ALLOWED_PLUGINS } from './mkdocsPolicy';
+import { ALLOWED_PLUGINS_KEY, DEFAULT_ALLOWED_PLUGINS } from './mkdocsPolicy';
 import { PolicyCheckingGenerator } from './PolicyCheckingGenerator';
 
 /**
@@ -24,9 +24,11 @@ export const techdocsModuleMkdocsPolicy = createBackendModule({
         generators: techdocsGeneratorExtensionPoint,
       },
       async init({ config, logger, generators }) {
-        const allowedPlugins =
-          config.getOptionalStringArray('flightdeck.techdocs.allowedPlugins') ??
-          DEFAULT_ALLOWED_PLUGINS;
+        // The same list TechDocs' own sanitizer keeps plugins by.
+        const allowedPlugins = [
+          ...DEFAULT_ALLOWED_PLUGINS,
+          ...(config.getOptionalStringArray(ALLOWED_PLUGINS_KEY) ?? []),
+        ];
         generators.setTechdocsGenerator(
           new PolicyCheckingGenerator(
             TechdocsGenerator.fromConfig(config, { logger }),
