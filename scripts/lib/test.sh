@@ -96,13 +96,16 @@ start_test_portal() {
   fi
   mkdir -p "$E2E_RESULTS"
   rm -rf "$data"
-  # A session of its own, so that stopping it stops everything it started.
+  # A process group of its own (job control; setsid is not on macOS), so
+  # that stopping it stops everything it started.
+  set -m
   FLIGHTDECK_DATA_DIR="$data" FLIGHTDECK_PORT="$port" \
     APP_CONFIG_deployments_providers_webhook_url="http://127.0.0.1:$FLIGHTDECK_E2E_CD_PORT/deploy" \
     APP_CONFIG_deployments_providers_webhook_secret="$FLIGHTDECK_E2E_CD_SECRET" \
     APP_CONFIG_deployments_github_webhookSecret="$FLIGHTDECK_E2E_GITHUB_SECRET" \
-    setsid "$ROOT/flightdeck" serve >"$E2E_RESULTS/portal.log" 2>&1 &
+    "$ROOT/flightdeck" serve >"$E2E_RESULTS/portal.log" 2>&1 &
   TEST_PORTAL=$!
+  set +m
   while ((SECONDS - started < 180)); do
     if ! kill -0 "$TEST_PORTAL" 2>/dev/null; then
       log "the test portal exited; see ${E2E_RESULTS#"$ROOT"/}/portal.log" >&2
