@@ -81,7 +81,9 @@ export class RepositoryTrust {
     const annotations = entity.metadata.annotations ?? {};
     const origin = annotations[ANNOTATION_ORIGIN_LOCATION];
     const location = annotations[ANNOTATION_LOCATION];
-    const home = location && repositoryOfLocation(location, this.hosts);
+    const home = location
+      ? repositoryOfLocation(location, this.hosts)
+      : undefined;
     if (
       origin &&
       this.administratorLocations.has(origin) &&
