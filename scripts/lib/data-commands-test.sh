@@ -53,7 +53,7 @@ data_commands_on() (
   fi
   export FLIGHTDECK_PORT=$port
   PORT=$port
-  export FLIGHTDECK_INGEST_TOKEN="${FLIGHTDECK_INGEST_TOKEN:-$(node -p 'require("crypto").randomBytes(32).toString("base64url")')}"
+  export FLIGHTDECK_INGEST_TOKEN="${FLIGHTDECK_INGEST_TOKEN:-$(random_secret)}"
   if curl -fsS -o /dev/null "http://localhost:$port/.backstage/health/v1/readiness" 2>/dev/null; then
     echo "FAILED something already listens on :$port"
     return 1

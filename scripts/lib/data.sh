@@ -1,6 +1,11 @@
 # The portal's local data, its tokens, and the seed and reset commands; needs log.sh, toolchain.sh, environment.sh, backend.sh, and ROOT, SECRETS_DIR, PORT, FLIGHTDECK_DATA_DIR.
 # shellcheck shell=bash
 
+# A fresh random token: 32 bytes, base64url.
+random_secret() {
+  node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))'
+}
+
 # ensure_token <variable> <file name> <what it is>: the variable's value, or
 # the token in .flightdeck/secrets/<file name>, generated the first time.
 ensure_token() {
@@ -11,7 +16,7 @@ ensure_token() {
     chmod 700 "$SECRETS_DIR"
     (
       umask 077
-      node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' >"$file"
+      random_secret >"$file"
     )
     log "Generated $3 in .flightdeck/secrets/$2 (mode 0600)."
   fi

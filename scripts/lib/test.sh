@@ -72,10 +72,6 @@ build_for_e2e() { (ensure_app_build); }
 E2E_RESULTS="$TEST_RESULTS/e2e"
 TEST_PORTAL=""
 
-random_secret() {
-  node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))'
-}
-
 # The portal the security and end-to-end tests share, started once with the
 # settings of playwright.config.ts's webServer (which `yarn playwright test`
 # run by hand still starts): its own port, a fresh data folder, the ingest
